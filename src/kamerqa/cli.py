@@ -1,0 +1,134 @@
+"""The ``kamerqa`` command line.
+
+Exit status: 0 success (for ``check``: no problems), 1 ``check`` found
+warnings or errors, 2 the input or the command was bad (one line on stderr,
+no traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import InternalError, KamerqaError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_PROBLEMS = 1
+EXIT_ERROR = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"kamerqa: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _errors_as_messages(command: F) -> F:
+    """Turn every expected failure into one line on stderr and exit 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InternalError as exc:
+            _fail(f"internal error (please report it with the input file): {exc}")
+        except KamerqaError as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kamerqa")
+def main() -> None:
+    """Turn Dutch parliamentary question-and-answer lists ("Lijst van vragen
+    en antwoorden") into structured data: JSON, and more formats through
+    exporters.
+
+    \b
+    Examples:
+      kamerqa convert lijst.txt                 JSON on standard output
+      kamerqa convert lijst.txt -o lijst.json   format from the suffix
+      kamerqa check lijst.txt                   list the problems found
+      kamerqa formats                           the formats you can write
+    """
+
+
+@main.command()
+@click.argument("input", type=click.Path(dir_okay=False, path_type=Path, allow_dash=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file; standard output when left out.")
+@click.option("-t", "--to", "format_", metavar="FORMAT", help="Output format (see 'kamerqa formats'); default: from the output's suffix, else json.")
+@click.option("--strict", is_flag=True, help="Fail on the first problem instead of reporting it in the diagnostics.")
+@_errors_as_messages
+def convert(input: Path, output: Path | None, format_: str | None, strict: bool) -> None:
+    """Parse INPUT (a UTF-8 text file) and write it as JSON or another format."""
+    from .exporters import export, exporter_for
+    from .parsing import parse_file
+
+    exporter = exporter_for(format_ or ("json" if output is None else None), output)
+    document = parse_file(input, strict=strict)
+    if output is None:
+        if exporter.binary:
+            if sys.stdout.isatty():
+                _fail(f"{exporter.name} is a binary format; give an output file with -o")
+            export(document, sys.stdout.buffer, exporter.name)
+            sys.stdout.buffer.flush()
+        else:
+            export(document, sys.stdout, exporter.name)
+        return
+    export(document, output, exporter.name)
+    problems = len(document.problems)
+    note = f" ({problems} problem{'s' if problems != 1 else ''}; see 'kamerqa check')" if problems else ""
+    click.echo(f"{input} -> {output}: {len(document.questions)} questions{note}", err=True)
+
+
+@main.command()
+@click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--all", "show_all", is_flag=True, help="Also show informational diagnostics.")
+@_errors_as_messages
+def check(input: Path, show_all: bool) -> None:
+    """Parse INPUT and list its diagnostics, one per line:
+
+    \b
+      FILE:LINE:COLUMN: SEVERITY CODE MESSAGE
+
+    Exit status 0 when there are no warnings or errors, 1 when there are.
+    """
+    from .parsing import parse_file
+
+    document = parse_file(input)
+    for diagnostic in document.diagnostics:
+        if diagnostic.severity.value == "info" and not show_all:
+            continue
+        where = f"{input}:{diagnostic.line or 0}:{diagnostic.column or 0}"
+        click.echo(f"{where}: {diagnostic.severity.value} {diagnostic.code} {diagnostic.message}")
+    problems = len(document.problems)
+    click.echo(
+        f"{input}: {len(document.questions)} questions, {problems} problem{'s' if problems != 1 else ''}",
+        err=True,
+    )
+    sys.exit(EXIT_PROBLEMS if problems else 0)
+
+
+@main.command()
+def formats() -> None:
+    """List the output formats, with their file suffixes."""
+    from .exporters import available, plugin_problems
+
+    for exporter in available().values():
+        kind = "binary" if exporter.binary else "text"
+        click.echo(f"{exporter.name:<8} {' '.join(exporter.suffixes):<12} {kind:<7} {exporter.description}")
+    for problem in plugin_problems():
+        click.echo(f"kamerqa: warning: {problem}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

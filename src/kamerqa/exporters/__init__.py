@@ -1,0 +1,173 @@
+"""Exporters: write a :class:`~kamerqa.model.Document` in some format.
+
+An exporter is any object with
+
+- ``name``: the format name used on the command line (``--to json``);
+- ``suffixes``: file suffixes it claims (``(".json",)``), used to pick the
+  format from an output file name;
+- ``binary``: whether it writes bytes (docx, xlsx) or text (json);
+- ``description``: one line for ``kamerqa formats``;
+- ``write(document, stream, **options)``: write to a binary stream if
+  ``binary`` else a text stream.
+
+Built-in exporters are registered here; third parties add theirs through the
+entry-point group ``kamerqa.exporters`` (the entry point names the exporter
+object or a class to instantiate).  A plugin that fails to load is reported
+by :func:`plugin_problems`, never fatal.  Exporters import the model only,
+never the parser.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+from collections.abc import Mapping
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import IO, Any, Protocol, runtime_checkable
+
+from ..errors import KamerqaError
+from ..model import Document
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Exporter",
+    "UnknownFormatError",
+    "available",
+    "export",
+    "exporter_for",
+    "plugin_problems",
+]
+
+ENTRY_POINT_GROUP = "kamerqa.exporters"
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    name: str
+    suffixes: tuple[str, ...]
+    binary: bool
+    description: str
+
+    def write(self, document: Document, stream: IO[Any], **options: Any) -> None: ...
+
+
+class UnknownFormatError(KamerqaError, ValueError):
+    """No exporter has this name or suffix."""
+
+
+# name -> "module:attribute"; modules are imported only when used, so that
+# e.g. python-docx is not loaded for a JSON conversion.
+_BUILTIN: dict[str, str] = {
+    "json": "kamerqa.exporters.json:JsonExporter",
+}
+
+_registry: dict[str, Exporter] | None = None
+_problems: list[str] = []
+
+
+def _instantiate(target: Any) -> Exporter:
+    exporter = target() if isinstance(target, type) else target
+    if not isinstance(exporter, Exporter):
+        raise TypeError(f"{exporter!r} does not implement the exporter protocol (name, suffixes, binary, write)")
+    return exporter
+
+
+def _load(spec: str) -> Exporter:
+    module, _, attribute = spec.partition(":")
+    return _instantiate(getattr(importlib.import_module(module), attribute))
+
+
+def _build_registry() -> dict[str, Exporter]:
+    registry = {name: _load(spec) for name, spec in _BUILTIN.items()}
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            exporter = _instantiate(entry_point.load())
+        except Exception as exc:  # a broken plugin must not break kamerqa
+            _problems.append(f"exporter plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}")
+            continue
+        if exporter.name in _BUILTIN:
+            _problems.append(f"exporter plugin {entry_point.name!r} ignored: it would replace the built-in {exporter.name!r}")
+            continue
+        registry[exporter.name] = exporter
+    return registry
+
+
+def available() -> Mapping[str, Exporter]:
+    """Every exporter by name: the built-ins, then the plugins."""
+    global _registry
+    if _registry is None:
+        _registry = _build_registry()
+    return _registry
+
+
+def plugin_problems() -> list[str]:
+    """Messages about plugins that could not be loaded."""
+    available()
+    return list(_problems)
+
+
+def reload() -> None:
+    """Forget the registry (after installing a plugin at run time)."""
+    global _registry
+    _registry = None
+    _problems.clear()
+
+
+def exporter_for(format: str | None = None, path: str | os.PathLike[str] | None = None) -> Exporter:
+    """The exporter named ``format``, or else the one claiming ``path``'s suffix."""
+    exporters = available()
+    if format is not None:
+        try:
+            return exporters[format.lower()]
+        except KeyError:
+            raise UnknownFormatError(f"unknown format {format!r}; known formats: {', '.join(sorted(exporters))}") from None
+    if path is not None:
+        suffix = Path(path).suffix.lower()
+        for exporter in exporters.values():
+            if suffix in exporter.suffixes:
+                return exporter
+        raise UnknownFormatError(
+            f"cannot tell the format from {str(path)!r}; use --to with one of: {', '.join(sorted(exporters))}"
+        )
+    raise UnknownFormatError("no format given")
+
+
+def export(
+    document: Document,
+    destination: str | os.PathLike[str] | IO[Any],
+    format: str | None = None,
+    **options: Any,
+) -> None:
+    """Write ``document`` to a path or an open stream.
+
+    The format is ``format`` or, for a path, the one its suffix names.  A
+    text exporter given a binary stream writes UTF-8.
+    """
+    is_path = isinstance(destination, (str, os.PathLike))
+    exporter = exporter_for(format, destination if is_path and format is None else None)
+    if is_path:
+        path = Path(destination)  # type: ignore[arg-type]
+        if exporter.binary:
+            with path.open("wb") as stream:
+                exporter.write(document, stream, **options)
+        else:
+            with path.open("w", encoding="utf-8", newline="\n") as stream:
+                exporter.write(document, stream, **options)
+        return
+    stream = destination  # type: ignore[assignment]
+    if not exporter.binary and _is_binary(stream):
+        wrapper = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
+        try:
+            exporter.write(document, wrapper, **options)
+            wrapper.flush()
+        finally:
+            wrapper.detach()
+        return
+    exporter.write(document, stream, **options)
+
+
+def _is_binary(stream: IO[Any]) -> bool:
+    return isinstance(stream, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(stream, "mode", "")
+

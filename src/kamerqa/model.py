@@ -1,0 +1,176 @@
+"""The document model: what a parsed question-and-answer list *is*.
+
+Plain, frozen attrs classes with no knowledge of how they were parsed: the
+parser builds them, exporters read them, and JSON round-trips them.  Nothing
+here imports Lark or any other part of kamerqa.
+
+Line numbers are 1-based and refer to the input text after line endings
+were normalised (CRLF and lone CR count as one line break).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+__all__ = [
+    "Diagnostic",
+    "Document",
+    "DocumentMeta",
+    "Footnote",
+    "KamerstukRef",
+    "LineSpan",
+    "Question",
+    "Severity",
+]
+
+
+@attrs.frozen(slots=True)
+class LineSpan:
+    """An inclusive range of source lines, ``first`` <= ``last``."""
+
+    first: int
+    last: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.first < 1 or self.last < self.first:
+            raise ValueError(f"invalid line span {self.first}-{self.last}")
+
+    def __contains__(self, line: object) -> bool:
+        return isinstance(line, int) and self.first <= line <= self.last
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+
+class Severity(str, enum.Enum):
+    """How much a diagnostic matters.
+
+    ``error``: text could not be placed where it belongs (it is kept in the
+    diagnostic).  ``warning``: the text is odd but was placed, or is a known
+    kind of debris (a repeated fragment).  ``info``: worth knowing, nothing wrong.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """Something the parser noticed about the input, tied to a source line.
+
+    ``code`` is a stable, greppable identifier (see docs/diagnostics.md);
+    ``text`` keeps the offending input text so nothing is silently dropped.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    text: str | None = None
+
+    def __str__(self) -> str:
+        where = "" if self.line is None else f"{self.line}:" + ("" if self.column is None else f"{self.column}:")
+        return f"{where} {self.severity.value} {self.code} {self.message}".strip()
+
+
+@attrs.frozen(slots=True)
+class Footnote:
+    """A footnote: its marker as printed, its text, and the question whose
+    text or answer carries the marker (``None`` when the marker is in the header)."""
+
+    marker: str
+    text: str
+    question: str | None
+    line: int
+
+
+@attrs.frozen(slots=True)
+class KamerstukRef:
+    """A parliamentary paper, e.g. dossier ``27925`` nr. ``919``."""
+
+    dossier: str
+    number: str | None = None
+
+    def __str__(self) -> str:
+        return self.dossier if self.number is None else f"{self.dossier}, nr. {self.number}"
+
+
+@attrs.frozen(slots=True)
+class DocumentMeta:
+    """What the header of the list says about it.
+
+    ``dossier`` and ``number`` identify this list itself (``number`` stays
+    ``None`` in a draft whose "nr." is still blank); ``about`` is the paper the
+    questions are about, ``letter_date`` the date of that letter.
+    ``intro`` keeps the committee's introductory paragraphs as printed.
+    """
+
+    kind: str | None = None
+    dossier: str | None = None
+    number: str | None = None
+    title: str | None = None
+    vastgesteld: date | None = None
+    committee: str | None = None
+    addressee: str | None = None
+    letter_date: date | None = None
+    chair: str | None = None
+    clerk: str | None = None
+    about: KamerstukRef | None = None
+    intro: str | None = None
+    layout: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Question:
+    """One numbered question with its answer.
+
+    ``number`` is the label as printed ("1", "12a").  ``text`` and ``answer``
+    are clean text: soft line wraps joined with single spaces, paragraphs
+    separated by a blank line, list items on lines of their own.
+    ``answer`` is ``None`` when the document gives no answer.
+    ``refers_to`` lists the questions the answer points to ("Zie het
+    antwoord op vraag 5" gives ``("5",)``).  ``lines`` spans the whole entry in
+    the source, ``answer_lines`` the answer alone.
+    """
+
+    number: str
+    text: str
+    answer: str | None
+    lines: LineSpan
+    page_from: int | None = None
+    page_to: int | None = None
+    attachment: str | None = None
+    refers_to: tuple[str, ...] = ()
+    answer_lines: LineSpan | None = None
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """A parsed list: its metadata, questions in document order, footnotes,
+    and the diagnostics the parser raised (nothing it could not place is lost:
+    such text is kept in a diagnostic)."""
+
+    meta: DocumentMeta
+    questions: tuple[Question, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def question(self, number: str) -> Question:
+        """The question printed with ``number``; ``KeyError`` if there is none."""
+        for question in self.questions:
+            if question.number == number:
+                return question
+        raise KeyError(number)
+
+    @property
+    def problems(self) -> tuple[Diagnostic, ...]:
+        """Diagnostics of severity warning or error."""
+        return tuple(d for d in self.diagnostics if d.severity is not Severity.INFO)

@@ -1,0 +1,219 @@
+"""Text rules: turning source lines into clean text, and reading things out
+of clean text (footnote markers, cross-references, Dutch dates).
+
+Clean text means: runs of white space (including no-break and zero-width
+spaces) become one space; soft line wraps are joined with a single space;
+a paragraph break is one blank line ("\\n\\n"); a list item starts a line of
+its own ("\\n").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import attrs
+
+__all__ = [
+    "MONTHS",
+    "Gap",
+    "Line",
+    "assemble",
+    "clean_line",
+    "cross_references",
+    "find_footnote_marker",
+    "parse_dutch_date",
+]
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+
+_SPACE_RUN = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def clean_line(raw: str) -> str:
+    """Collapse every run of white space to one space and strip the ends."""
+    return _SPACE_RUN.sub(" ", raw).strip()
+
+
+@attrs.frozen
+class Line:
+    """A source line that carries text, as the lexer saw it (``raw`` keeps
+    trailing white space, which matters for joining hyphenated words)."""
+
+    raw: str
+    number: int
+
+
+@attrs.frozen
+class Gap:
+    """What lay between two text lines: blank lines and/or layout lines
+    (page numbers, footers, footnote bodies) that were taken out."""
+
+    blank: bool = False
+    layout: bool = False
+
+
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
+_ITEM_LEAD = re.compile(r"[:;.!?]['\"”’)]*$")
+
+
+def _is_list_item(line: str, previous: str | None) -> bool:
+    """A line that starts with a list marker ("1.", "2)", "a.", "•", "-")
+    after a line that ends a sentence or introduces a list (":").
+
+    "1) de Joint Coordination Centers en 2) Joint Brigades" is an inline
+    enumeration that happens to start a line, not a list: the next marker
+    follows on the same line.
+    """
+    match = _LIST_ITEM.match(line)
+    if not match:
+        return False
+    marker = match.group(0).split()[0]
+    if marker[:-1].isdigit():
+        following = f" {int(marker[:-1]) + 1}{marker[-1]} "
+        if following in line:
+            return False
+    return previous is None or bool(_ITEM_LEAD.search(previous))
+
+
+def _continues(previous: str, following: str, gap: Gap) -> bool:
+    """Does ``following`` continue ``previous``'s sentence across ``gap``?
+
+    A blank line is a paragraph break, except where the text plainly runs on:
+    the next line starts in lower case, or a page break (layout lines) came
+    between a line that does not end a sentence and the next one.
+    """
+    if not gap.blank:
+        return True
+    first = following[:1]
+    if first.islower():
+        return True
+    return gap.layout and not _SENTENCE_END.search(previous)
+
+
+def assemble(items: Iterable[Line | Gap]) -> str:
+    """Join text lines and the gaps between them into clean text.
+
+    ``items`` is the content of one field in source order; leading and
+    trailing gaps are ignored.
+    """
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    previous_raw: str | None = None
+    previous: str | None = None
+    pending = Gap()
+    for item in items:
+        if isinstance(item, Gap):
+            if current:
+                pending = Gap(blank=pending.blank or item.blank, layout=pending.layout or item.layout)
+            continue
+        text = clean_line(item.raw)
+        if not text:
+            continue
+        if previous is not None and not _continues(previous, text, pending):
+            paragraphs.append(current)
+            current = []
+            previous = previous_raw = None
+        if previous is None or _is_list_item(text, previous):
+            current.append(text)
+        elif previous_raw is not None and re.search(r"\w-$", previous_raw.rstrip("\n")) and text[:1].isalnum():
+            # "ISIS-" + "strijders": a hyphenated compound wrapped at its hyphen.
+            current[-1] += text
+        else:
+            current[-1] += " " + text
+        previous, previous_raw = text, item.raw
+        pending = Gap()
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join("\n".join(lines) for lines in paragraphs)
+
+
+# Footnote markers -----------------------------------------------------------
+
+# A marker is a footnote number glued to the end of a word or to punctuation
+# ("media.1 In", "Rijksuitgaven1 heeft", "begroting1?").
+_MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?)\]”’\"»]))"
+_MARKER_AFTER = r"(?=[\s.,;:!?)\]]|$)"
+
+
+def find_footnote_marker(text: str, marker: int) -> int | None:
+    """The index in ``text`` of the last glued occurrence of footnote
+    ``marker``, or ``None``."""
+    found = None
+    for match in re.finditer(_MARKER_BEFORE + str(marker) + _MARKER_AFTER, text):
+        found = match.start()
+    return found
+
+
+# Cross-references ----------------------------------------------------------
+
+_NUMBER = r"\d{1,4}[a-z]?"
+_REFERENCE = re.compile(
+    r"\bantwoord(?:en)?\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen)\s+"
+    rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?{_NUMBER})*)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(rf"({_NUMBER})\s*(?:t/m|tot\s+en\s+met)\s*({_NUMBER})", re.IGNORECASE)
+
+
+def cross_references(text: str) -> tuple[str, ...]:
+    """Question numbers an answer points to, in order of first mention.
+
+    Reads "(zie) het antwoord op vraag 5", "de antwoorden op vragen 10 en 33",
+    "antwoord op vraag 1 en vraag 6" and ranges "vragen 4 t/m 6".
+    """
+    found: list[str] = []
+    for match in _REFERENCE.finditer(text):
+        numbers = match.group("numbers")
+        expanded = _RANGE.sub(
+            lambda m: " ".join(str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1))
+            if m.group(1).isdigit() and m.group(2).isdigit() and 0 <= int(m.group(2)) - int(m.group(1)) <= 100
+            else m.group(0),
+            numbers,
+        )
+        for number in re.findall(_NUMBER, expanded):
+            if number not in found:
+                found.append(number)
+    return tuple(found)
+
+
+# Dates ---------------------------------------------------------------------
+
+_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+
+
+def parse_dutch_date(text: str) -> date | None:
+    """The first date written like "28 oktober 2022" in ``text``, or ``None``."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def starts_with_month(text: str) -> bool:
+    """Does ``text`` start with a Dutch month name ("december 2023 ...")?"""
+    word = text.lstrip().split(" ", 1)[0].lower().rstrip(".,")
+    return word in MONTHS
+
+
+def join_words(parts: Sequence[str]) -> str:
+    """Clean each part and join the non-empty ones with single spaces."""
+    return " ".join(p for p in (clean_line(part) for part in parts) if p)

@@ -1,0 +1,313 @@
+"""Parse tree -> model.
+
+A Lark transformer over the layout grammar's tree.  It decides nothing about
+what a line is (that was settled by the post-lexer and checked by the
+grammar); it assembles clean text from the lines of each field, reads the
+header values, links footnotes to questions, and records for every source
+line where it went (``roles``), which is how the "nothing is lost" promise is
+checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+from lark import Token, Transformer
+
+from . import header
+from .errors import InternalError
+from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
+from .postlex import ParseContext
+from .text import Gap, Line, assemble, clean_line, cross_references
+
+__all__ = ["Role", "ToDocument"]
+
+#: Where a source line went: ("question", "5"), ("answer", "5"),
+#: ("meta", "title"), ("footnote", "1"), ("layout", "page-number"),
+#: ("diagnostic", "duplicate-fragment"), ...
+Role = tuple[str, str]
+
+_LAYOUT = {
+    "PAGE_CELL": "page-cell",
+    "PAGE_NUMBER": "page-number",
+    "FOOTER": "footer",
+    "COLUMN_HEADER": "column-header",
+    "ANSWER_LABEL": "label",
+}
+_QUESTION_NUMBER = re.compile(r"^\s*(\d{1,4}[a-z]?)\.?\s+")
+_NOTE = re.compile(r"^\s*(\d{1,3})\s*(.*?)\s*$", re.DOTALL)
+
+
+@attrs.define
+class _Heading:
+    dossier: Token
+    title: list[Token]
+
+
+@attrs.define
+class _Fragments:
+    tokens: list[Token]
+
+
+@attrs.define
+class _Entry:
+    question: list[Token]
+    answer: list[Token] | None
+
+
+class ToDocument(Transformer):
+    """Builds a :class:`~kamerqa.model.Document` from a layout parse tree."""
+
+    def __init__(self, context: ParseContext, layout: str) -> None:
+        super().__init__(visit_tokens=False)
+        self.context = context
+        self.layout = layout
+        self.roles: dict[int, list[Role]] = defaultdict(list)
+
+    def _role(self, token: Token, kind: str, key: str) -> None:
+        self.roles[token.line].append((kind, key))
+
+    # Rules -----------------------------------------------------------------
+
+    def heading(self, children: list[Token]) -> _Heading:
+        return _Heading(children[0], children[1:])
+
+    def preamble(self, children: list) -> list:
+        return children
+
+    def question(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def answer(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def entry(self, children: list[list[Token]]) -> _Entry:
+        return _Entry(children[0], children[1] if len(children) > 1 else None)
+
+    def fragment(self, children: list[Token]) -> _Fragments:
+        return _Fragments(children)
+
+    def start(self, children: list) -> Document:
+        preamble, *rest = children
+        entries = [c for c in rest if isinstance(c, _Entry)]
+        fragments = [t for c in rest if isinstance(c, _Fragments) for t in c.tokens]
+        if len(entries) + sum(isinstance(c, _Fragments) for c in rest) != len(rest):
+            raise InternalError(f"unexpected parse tree nodes: {[c for c in rest if not isinstance(c, (_Entry, _Fragments))]}")
+        notes: list[Token] = []  # footnote bodies, wherever they sit
+
+        meta = self._meta(preamble, notes)
+        questions = [self._question(entry, notes) for entry in entries]
+        footnotes = self._footnotes(notes, questions)
+        self._check_references(questions, entries)
+        self._fragments(fragments, questions)
+        self._unanswered(questions, entries)
+        return Document(
+            meta=meta,
+            questions=tuple(questions),
+            footnotes=tuple(footnotes),
+            diagnostics=tuple(sorted(self.context.diagnostics, key=_diagnostic_order)),
+        )
+
+    # Pieces ----------------------------------------------------------------
+
+    def _text(self, tokens: Iterable[Token], role: Role, notes: list[Token]) -> tuple[str, list[int]]:
+        """Assemble the TEXT lines of a field; note layout lines and
+        footnote bodies on the way.  Returns the text and the page numbers."""
+        items: list[Line | Gap] = []
+        pages: list[int] = []
+        for token in tokens:
+            kind = token.type
+            if kind == "BLANK":
+                items.append(Gap(blank=True))
+            elif kind == "FOOTNOTE_BODY":
+                notes.append(token)
+                self._role(token, "footnote", _footnote_parts(token)[0])
+                items.append(Gap(layout=True))
+            elif kind in _LAYOUT:
+                self._role(token, "layout", _LAYOUT[kind])
+                if kind in ("PAGE_CELL", "PAGE_NUMBER"):
+                    pages.append(int(token.value))
+                items.append(Gap(layout=True))
+            else:
+                self._role(token, *role)
+                items.append(Line(token.value, token.line))
+        return assemble(items), pages
+
+    def _question(self, entry: _Entry, notes: list) -> Question:
+        first, *rest = entry.question
+        match = _QUESTION_NUMBER.match(first.value)
+        assert match is not None  # QUESTION_START is only assigned to numbered lines
+        number = match.group(1)
+        opening = Token("TEXT", first.value[match.end() :], line=first.line, column=first.column + match.end())
+        text, pages = self._text([opening, *rest], ("question", number), notes)
+        answer = answer_lines = None
+        refers_to: tuple[str, ...] = ()
+        last = _last_line(entry.question)
+        if entry.answer is not None:
+            label, *body = entry.answer
+            self._role(label, "layout", "label")
+            answer, more_pages = self._text(body, ("answer", number), notes)
+            pages += more_pages
+            refers_to = cross_references(answer)
+            answer_lines = LineSpan(label.line, _last_line(entry.answer))
+            last = answer_lines.last
+        page_from, page_to = self._pages(pages, first, number)
+        return Question(
+            number=number,
+            text=text,
+            answer=answer,
+            lines=LineSpan(first.line, last),
+            page_from=page_from,
+            page_to=page_to,
+            refers_to=refers_to,
+            answer_lines=answer_lines,
+        )
+
+    def _pages(self, pages: Sequence[int], first: Token, number: str) -> tuple[int | None, int | None]:
+        distinct = sorted(set(pages))
+        if not distinct:
+            return None, None
+        if len(distinct) > 2:
+            self.context.report(
+                Severity.WARNING,
+                "page-conflict",
+                f"question {number} has page numbers {', '.join(map(str, distinct))}; "
+                f"kept {distinct[0]} to {distinct[-1]}",
+                first,
+            )
+        return distinct[0], (distinct[-1] if len(distinct) > 1 else None)
+
+    def _meta(self, preamble: list, notes: list) -> DocumentMeta:
+        values: dict = {"layout": self.layout}
+        intro: list[Token] = []
+        role_waiting: str | None = None
+        for item in preamble:
+            if isinstance(item, _Heading):
+                heading = header.read_heading(item.dossier.value)
+                title_parts = [Token("TEXT", heading.title or "", line=item.dossier.line), *item.title]
+                title, _ = self._text(title_parts, ("meta", "title"), notes)
+                values.update(dossier=heading.dossier, title=title or None)
+                if heading.number:
+                    values["heading_number"] = heading.number
+                self._role(item.dossier, "meta", "dossier")
+                continue
+            kind = item.type
+            if kind == "KIND_LINE":
+                values["kind"], values["number"] = header.read_kind(item.value)
+                self._role(item, "meta", "kind")
+            elif kind == "VASTGESTELD_LINE":
+                values["vastgesteld"] = header.read_vastgesteld(item.value)
+                self._role(item, "meta", "vastgesteld")
+            elif kind == "ROLE_LINE":
+                role, name = header.read_role(item.value)
+                if name:
+                    values[role] = name
+                role_waiting = None if name else role
+                self._role(item, "meta", role)
+            elif kind == "NAME_LINE":
+                if role_waiting:
+                    values[role_waiting] = clean_line(item.value)
+                    self._role(item, "meta", role_waiting)
+                    role_waiting = None
+                else:  # the post-lexer only names a line after a role line
+                    intro.append(_retype_text(item))
+            else:
+                intro.append(item)
+        intro_text, _ = self._text(intro, ("meta", "intro"), notes)
+        if intro_text:
+            found = header.read_intro(intro_text)
+            values.update(
+                intro=intro_text,
+                committee=found.committee,
+                addressee=found.addressee,
+                letter_date=found.letter_date,
+                about=found.about,
+            )
+        heading_number = values.pop("heading_number", None)
+        if values.get("about") is None and heading_number and values.get("dossier"):
+            # The draft's heading "27925- 919" names the letter the questions are about.
+            values["about"] = KamerstukRef(values["dossier"], heading_number)
+        return DocumentMeta(**values)
+
+    def _footnotes(self, notes: list[Token], questions: Sequence[Question]) -> list[Footnote]:
+        footnotes = []
+        for token in notes:
+            marker, text = _footnote_parts(token)
+            ref = self.context.footnote_refs.get(marker)
+            owner = None
+            if ref is not None:
+                owner = next((q.number for q in questions if ref.line in q.lines), None)
+            footnotes.append(Footnote(marker=marker, text=text, question=owner, line=token.line))
+        return footnotes
+
+    def _check_references(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:
+        known = {q.number for q in questions}
+        for question, entry in zip(questions, entries):
+            for number in question.refers_to:
+                if number not in known:
+                    assert entry.answer is not None  # only answers carry references
+                    self.context.report(
+                        Severity.WARNING,
+                        "dangling-reference",
+                        f"the answer to question {question.number} refers to question {number}, "
+                        "which is not in this document",
+                        entry.answer[0],
+                        text=None,
+                    )
+
+    def _fragments(self, fragments: Sequence[Token], questions: Sequence[Question]) -> None:
+        answers = [(q.number, clean_line(q.answer or "")) for q in questions]
+        for token in fragments:
+            if token.type == "BLANK":
+                continue
+            text = clean_line(token.value)
+            if re.fullmatch(r"Antwoord\s*:?", text):
+                code, message = "stray-label", "an 'Antwoord' label among the fragments after the list"
+            else:
+                repeated = next((n for n, a in answers if a and text == a), None) or next(
+                    (n for n, a in answers if len(text) >= 20 and text in a), None
+                )
+                if repeated is not None:
+                    code, message = "duplicate-fragment", f"repeats the answer to question {repeated}"
+                else:
+                    code, message = "stray-fragment", "an indented fragment outside the list of questions"
+            self.context.report(Severity.WARNING, code, message, token, text=text)
+            self._role(token, "diagnostic", code)
+
+    def _unanswered(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:
+        """A question without an answer in a list that answers the others."""
+        if not any(q.answer is not None for q in questions):
+            return
+        for question, entry in zip(questions, entries):
+            if question.answer is None:
+                self.context.report(
+                    Severity.WARNING,
+                    "no-answer",
+                    f"question {question.number} has no answer",
+                    entry.question[0],
+                    text=None,
+                )
+
+
+def _footnote_parts(token: Token) -> tuple[str, str]:
+    """ "1https://rsf.org/..." -> ("1", "https://rsf.org/...")."""
+    match = _NOTE.match(token.value)
+    assert match is not None  # FOOTNOTE_BODY is only assigned to lines led by a number
+    return match.group(1), clean_line(match.group(2))
+
+
+def _last_line(tokens: Sequence[Token]) -> int:
+    lines = [t.line for t in tokens if t.type != "BLANK"]
+    return max(lines) if lines else tokens[0].line
+
+
+def _retype_text(token: Token) -> Token:
+    return Token("TEXT", token.value, token.start_pos, token.line, token.column)
+
+
+def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, int]:
+    return (diagnostic.line or 0, diagnostic.column or 0)
+
