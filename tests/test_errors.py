@@ -1,0 +1,141 @@
+"""Bad input: a clear ParseError (what, where, the offending text) or a
+diagnostic that keeps the text; never a Lark exception."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import kamerqa
+from kamerqa import InputError, ParseError, Severity
+from kamerqa.reading import MAX_INPUT_BYTES
+
+
+def codes(doc: kamerqa.Document) -> list[tuple[int | None, str]]:
+    return [(d.line, d.code) for d in doc.diagnostics]
+
+
+def test_parse_error_is_a_value_error_with_position_and_text():
+    with pytest.raises(ValueError) as caught:
+        kamerqa.parse("Antwoord: ja\n\n1 Is dat zo?\nAntwoord\nJa.\n", strict=True)
+    error = caught.value
+    assert isinstance(error, ParseError)
+    assert (error.line, error.column, error.code) == (1, 1, "answer-before-question")
+    assert error.text == "Antwoord:"
+    assert str(error) == "line 1:1: answer-before-question: an 'Antwoord' label before the first question: 'Antwoord:'"
+
+
+def test_parse_error_survives_pickling():
+    error = ParseError("bad", line=3, column=4, text="x", code="c", source="f.txt")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.line, copy.column, copy.text, copy.code, copy.source) == (3, 4, "x", "c", "f.txt")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   \n\t\n"])
+def test_empty_input(text):
+    with pytest.raises(ParseError) as caught:
+        kamerqa.parse(text)
+    assert (caught.value.line, caught.value.column, caught.value.code) == (1, 1, "empty")
+
+
+def test_text_without_questions():
+    with pytest.raises(ParseError) as caught:
+        kamerqa.parse("Dit is gewoon een brief.\nMet twee regels.\n")
+    assert caught.value.code == "no-questions"
+    assert "expected lines such as '1 Is er ...?'" in str(caught.value)
+
+
+def test_parse_takes_text_not_bytes():
+    with pytest.raises(TypeError, match="parse_file"):
+        kamerqa.parse(b"1 Vraag?\n")  # type: ignore[arg-type]
+
+
+def test_undecodable_bytes_point_at_line_and_column(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("1 Is dat zo?\nAntwoord\nJa, één keer.\n".encode("latin-1"))
+    with pytest.raises(ParseError) as caught:
+        kamerqa.parse_file(path)
+    error = caught.value
+    assert (error.line, error.column, error.code) == (3, 5, "not-utf8")
+    assert error.text.startswith("\\xe9")
+    assert str(path) in str(error)
+
+
+def test_oversized_input_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(InputError, match="more than"):
+        kamerqa.parse_file(path)
+
+
+def test_answer_label_before_the_first_question_is_a_diagnostic():
+    doc = kamerqa.parse("Lijst van vragen en antwoorden\n\nAntwoord\n\n1 Is dat zo?\n\nAntwoord\nJa.\n")
+    assert codes(doc) == [(3, "answer-before-question")]
+    assert doc.question("1").answer == "Ja."
+
+
+def test_repeated_answer_label_keeps_both_answers():
+    doc = kamerqa.parse("1 Is dat zo?\n\nAntwoord\nJa.\n\nAntwoord\nNee.\n\n2 En dit?\nAntwoord\nOok.\n")
+    assert codes(doc) == [(6, "repeated-answer-label")]
+    assert doc.question("1").answer == "Ja.\n\nNee."
+    with pytest.raises(ParseError) as caught:
+        kamerqa.parse("1 Is dat zo?\n\nAntwoord\nJa.\n\nAntwoord\nNee.\n", strict=True)
+    assert (caught.value.line, caught.value.code) == (6, "repeated-answer-label")
+
+
+def test_numbering_gap_is_reported_and_parsing_goes_on():
+    doc = kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n\n4 En dit?\nAntwoord\nOok.\n")
+    assert [q.number for q in doc.questions] == ["1", "4"]
+    [gap] = doc.diagnostics
+    assert (gap.line, gap.code, gap.severity) == (5, "numbering-gap", Severity.WARNING)
+    assert gap.message == "question 4 follows question 1; no question 2 to 3 was found"
+
+
+def test_text_after_fragments_is_kept_in_an_error_diagnostic():
+    doc = kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n\tJa.\nmeer tekst\n")
+    assert codes(doc) == [(4, "duplicate-fragment"), (5, "text-after-fragments")]
+    lost = doc.diagnostics[1]
+    assert lost.severity is Severity.ERROR
+    assert lost.text == "meer tekst"
+
+
+def test_unanswered_question_in_an_answered_list():
+    doc = kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n\n2 En dit?\n\n3 En dat?\nAntwoord: Nee.\n")
+    assert doc.question("2").answer is None
+    assert codes(doc) == [(5, "no-answer")]
+
+
+def test_questions_without_any_answers_are_no_problem():
+    doc = kamerqa.parse("1 Is dat zo?\n\n2 En dit?\n")
+    assert [(q.number, q.answer) for q in doc.questions] == [("1", None), ("2", None)]
+    assert doc.diagnostics == ()
+
+
+def test_reference_to_a_missing_question():
+    doc = kamerqa.parse("1 Is dat zo?\nAntwoord\nZie het antwoord op vraag 7.\n")
+    assert doc.question("1").refers_to == ("7",)
+    assert codes(doc) == [(2, "dangling-reference")]
+
+
+def test_strict_mode_raises_on_the_first_problem_of_the_reference(reference_text):
+    with pytest.raises(ParseError) as caught:
+        kamerqa.parse(reference_text, strict=True)
+    assert (caught.value.line, caught.value.code) == (939, "duplicate-fragment")
+
+
+def test_no_lark_exception_escapes():
+    # Inputs that exercise every recovery path; none may raise anything but ParseError.
+    inputs = [
+        "Antwoord\n" * 5,
+        "1 Vraag?\n\tfrag\nAntwoord\ntekst\n\tfrag\n2 Vraag?\n",
+        "\t\t\n\tx\n1 Vraag?\n",
+        "Nr Vraag Bijlage\n1 Vraag?\nNr Vraag\nAntwoord\nAntwoord\n",
+    ]
+    for text in inputs:
+        for strict in (False, True):
+            try:
+                kamerqa.parse(text, strict=strict)
+            except ParseError as error:
+                assert error.line >= 1 and error.column >= 1

@@ -1,0 +1,81 @@
+"""The JSON format: exact round trips, the documented field names, the schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+import kamerqa
+from kamerqa import InputError
+from kamerqa.jsonio import FORMAT_VERSION, from_dict, to_dict
+
+from .strategies import documents
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "kamerqa.schema.json").read_text())
+validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
+def test_reference_round_trips_exactly(reference):
+    text = kamerqa.to_json(reference)
+    assert kamerqa.from_json(text) == reference
+    assert kamerqa.from_json(text.encode("utf-8")) == reference
+
+
+def test_reference_output_matches_the_schema(reference):
+    validator.validate(json.loads(kamerqa.to_json(reference)))
+
+
+def test_field_names_other_tools_read(reference):
+    data = json.loads(kamerqa.to_json(reference))
+    assert {"format", "version", "meta", "questions", "footnotes", "diagnostics"} == set(data)
+    assert data["version"] == FORMAT_VERSION
+    assert {"kind", "dossier", "number", "title", "vastgesteld", "committee", "addressee", "letter_date", "chair", "clerk"} <= set(
+        data["meta"]
+    )
+    assert data["meta"]["letter_date"] == "2022-10-28"
+    assert data["meta"]["vastgesteld"] is None
+    q7 = data["questions"][6]
+    assert {"number", "text", "answer", "page_from", "page_to", "attachment", "refers_to"} <= set(q7)
+    assert (q7["number"], q7["refers_to"], q7["answer"]) == ("7", ["5"], "Zie het antwoord op vraag 5.")
+    assert data["footnotes"] == [{"marker": "1", "text": "https://rsf.org/en/country/iraq", "question": "42", "line": 648}]
+    first = data["diagnostics"][0]
+    assert {"severity", "code", "message", "line"} <= set(first)
+    assert (first["severity"], first["code"], first["line"]) == ("warning", "duplicate-fragment", 939)
+
+
+def test_non_ascii_is_written_as_is(reference):
+    assert "geïntegreerde" in kamerqa.to_json(reference)
+
+
+@given(documents)
+def test_any_document_round_trips(document):
+    data = to_dict(document)
+    validator.validate(json.loads(json.dumps(data)))
+    assert from_dict(data) == document
+    assert kamerqa.from_json(kamerqa.to_json(document)) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "not JSON"),
+        ("[]", "expected an object"),
+        ('{"format": "other", "version": 1}', "format is 'other'"),
+        ('{"format": "kamerqa", "version": 99}', "version 99 is not supported"),
+        ('{"format": "kamerqa", "version": 1, "meta": {}}', "not a valid kamerqa JSON document"),
+    ],
+)
+def test_bad_json_gives_a_clear_error(text, message):
+    with pytest.raises(InputError, match=message):
+        kamerqa.from_json(text)
+
+
+def test_unknown_fields_are_refused(reference):
+    data = to_dict(reference)
+    data["questions"][0]["extra"] = 1
+    with pytest.raises(InputError, match="extra"):
+        from_dict(data)
