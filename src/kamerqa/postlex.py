@@ -73,6 +73,7 @@ _NOTE_LEAD = re.compile(r"^[^\S\n]*(\d{1,3})(?!\d)[^\S\n]*(\S.*)$", re.DOTALL)
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})[^\S\n]*$")
 _ANSWER_LABEL = re.compile(r"^([^\S\n]*Antwoord[^\S\n]*:?)([^\S\n]*)(.*)$", re.DOTALL)
+_TEXT_TYPES = frozenset({"TEXT", "QUESTION_START", "TITLE_LINE"})
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 
 
@@ -80,6 +81,14 @@ def _starts_question(text: str) -> bool:
     """Question text starts with a capital (possibly after a quote or bracket)."""
     match = _OPENING.match(text)
     return bool(match) and match.group(0)[-1].isupper()
+
+
+def _last_type(out: Sequence[Token]) -> str | None:
+    """The type of the last non-blank token emitted."""
+    for token in reversed(out):
+        if token.type != "BLANK":
+            return token.type
+    return None
 
 
 def _looks_like_name(text: str) -> bool:
@@ -132,14 +141,19 @@ class TablePostLexer:
                 continue
 
             # A footnote body: "1https://..." after a glued marker "media.1".
+            # When the line could also start the next question, it is a footnote
+            # only if it follows another footnote body.
             note = _NOTE_LEAD.match(token.value)
-            if note and candidate is not None and int(note.group(1)) == next_note and not (
-                self._question_number(token, expected) is not None and int(note.group(1)) == expected
+            if (
+                note
+                and candidate is not None
+                and int(note.group(1)) == next_note
+                and (self._question_number(token, expected) is None or _last_type(out) == "FOOTNOTE_BODY")
             ):
                 self._confirm_footnote(out, candidate, str(next_note))
-                out.append(_retype(token, "FOOTNOTE_BODY"))
                 next_note += 1
-                candidate = None
+                candidate = self._find_marker(out, candidate[0], next_note)
+                out.append(_retype(token, "FOOTNOTE_BODY"))
                 continue
 
             if kind in ("NUMBERED", "DOSSIER_LINE", "TEXT", "PAGE_COUNTER_LINE", "KIND_LINE"):
@@ -261,6 +275,18 @@ class TablePostLexer:
         if not rest.strip():
             return [label]
         return [label, _retype(token, "TEXT", rest, offset=len(match.group(1)) + len(match.group(2)))]
+
+    @staticmethod
+    def _find_marker(out: Sequence[Token], start: int, marker: int) -> tuple[int, int] | None:
+        """The last candidate for footnote ``marker`` in the text emitted since
+        ``start`` (markers 1 and 2 can share a line)."""
+        found = None
+        for index in range(start, len(out)):
+            if out[index].type in _TEXT_TYPES:
+                position = find_footnote_marker(out[index].value, marker)
+                if position is not None:
+                    found = (index, position)
+        return found
 
     def _confirm_footnote(self, out: list[Token], candidate: tuple[int, int], marker: str) -> None:
         """Take a confirmed marker out of the running text and remember where it was."""

@@ -210,8 +210,8 @@ def parse_dutch_date(text: str) -> date | None:
 
 def starts_with_month(text: str) -> bool:
     """Does ``text`` start with a Dutch month name ("december 2023 ...")?"""
-    word = text.lstrip().split(" ", 1)[0].lower().rstrip(".,")
-    return word in MONTHS
+    match = re.match(r"\s*([^\W\d_]+)", text)
+    return bool(match) and match.group(1).lower() in MONTHS
 
 
 def join_words(parts: Sequence[str]) -> str:

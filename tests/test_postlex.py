@@ -1,0 +1,105 @@
+"""The context decisions, each on a small document."""
+
+from __future__ import annotations
+
+import kamerqa
+from kamerqa.grammar import layout_parser
+from kamerqa.postlex import ParseContext, TablePostLexer
+
+
+def types(text: str) -> list[tuple[int, str]]:
+    raw = list(layout_parser("table").lex(text))
+    return [(t.line, t.type) for t in TablePostLexer(ParseContext()).process(raw) if t.type != "BLANK"]
+
+
+def test_a_number_out_of_sequence_is_text():
+    text = "1 Vraag een?\nAntwoord\nNa\n31 december 2023 zal het.\n\n2 Vraag twee?\n"
+    assert types(text) == [(1, "QUESTION_START"), (2, "ANSWER_LABEL"), (3, "TEXT"), (4, "TEXT"), (6, "QUESTION_START")]
+
+
+def test_the_next_number_followed_by_lower_case_is_text():
+    text = "28 Vraag?\nAntwoord\n(Kamerstuk\n29 521, nr. 44), is een\n29 Volgende vraag?\n"
+    doc = kamerqa.parse("1 Eerste?\nAntwoord\nJa.\n" + "\n".join(f"{n} Vraag {n}?\nAntwoord\nJa." for n in range(2, 28)) + "\n" + text)
+    assert doc.question("28").answer == "(Kamerstuk 29 521, nr. 44), is een"
+    assert doc.question("29").text == "Volgende vraag?"
+
+
+def test_numbering_may_skip_a_few_but_not_many():
+    assert types("1 Een?\n\n4 Vier?\n")[1] == (3, "QUESTION_START")
+    assert types("1 Een?\n\n12 Twaalf?\n")[1] == (3, "TEXT")
+
+
+def test_lone_number_is_a_page_number():
+    assert types("1 Vraag?\n\n3\n\nAntwoord\n")[1] == (3, "PAGE_NUMBER")
+
+
+def test_page_cell_glued_to_the_first_line_of_a_question():
+    # followed by a line that starts with white space: the rest of the question cell
+    assert types("1 Hoe hoog zijn de risico's, daar waar 9\n als dat?\n")[:2] == [(1, "QUESTION_START"), (1, "PAGE_CELL")]
+    # a one-line question ending in "?" followed by a blank line
+    assert types("1 Hoe groot is het? 3\n\nAntwoord\n")[:2] == [(1, "QUESTION_START"), (1, "PAGE_CELL")]
+
+
+def test_number_at_line_end_that_is_text():
+    # trailing space, then a month: a date
+    assert types("1 Over de einddatum 31 \ndecember 2023?\n")[:2] == [(1, "QUESTION_START"), (2, "TEXT")]
+    # the next line does not continue the cell
+    assert types("1 Wat staat er in artikel 12\nvan de wet?\n")[:2] == [(1, "QUESTION_START"), (2, "TEXT")]
+    # a month on the next line, even after a leading space
+    assert types("1 Tot 31\n december?\n")[:2] == [(1, "QUESTION_START"), (2, "TEXT")]
+
+
+def test_page_cell_value_and_column():
+    doc = kamerqa.parse("1 Hoe hoog is het risico 9\n als dat zo is?\n\nAntwoord\nLaag.\n")
+    assert doc.question("1").text == "Hoe hoog is het risico als dat zo is?"
+    assert doc.question("1").page_from == 9
+
+
+def test_footnote_body_needs_a_glued_marker_before_it():
+    body_first = "1 Vraag?\nAntwoord\n1https://example.org\nde media.1 In de\n"
+    assert (3, "FOOTNOTE_BODY") not in types(body_first)
+    marker_first = "1 Vraag?\nAntwoord\nde media.1 In de\n1https://example.org\n"
+    assert (4, "FOOTNOTE_BODY") in types(marker_first)
+
+
+def test_glued_digits_without_a_body_stay_text():
+    doc = kamerqa.parse("1 Vraag?\nAntwoord\nDe F16 en de media.1 blijven.\n")
+    assert doc.question("1").answer == "De F16 en de media.1 blijven."
+    assert doc.footnotes == ()
+
+
+def test_footnotes_are_numbered_in_sequence():
+    text = "1 Vraag?\nAntwoord\nEen.1 Twee.2\n1 Eerste noot\n2 Tweede noot\n"
+    doc = kamerqa.parse(text)
+    assert [(f.marker, f.text, f.question) for f in doc.footnotes] == [("1", "Eerste noot", "1"), ("2", "Tweede noot", "1")]
+    assert doc.question("1").answer == "Een. Twee."
+
+
+def test_page_footer_is_the_paragraph_ending_in_a_page_counter():
+    text = "1 Vraag?\nAntwoord\nTekst.\n\nTotaallijst feitelijke vragen Titel en de\nrest (1, nr. 2) 12/15\n\n2 Vraag?\n"
+    assert types(text)[3:5] == [(5, "FOOTER"), (6, "FOOTER")]
+    # a paragraph that merely ends in a fraction is text
+    prose = "1 Vraag?\nAntwoord\nDe eerste regel van een alinea\nen de tweede en\nde derde en\nde score was 12/15\n"
+    assert all(kind == "TEXT" for _, kind in types(prose)[2:])
+
+
+def test_header_lines_are_typed_only_in_the_header():
+    text = "27925- 919 Titel\nvervolg\n\nnr. Lijst van vragen en antwoorden\n\nVoorzitter van de commissie,\nJansen\n\n1 Vraag?\nAntwoord\nVastgesteld is dat het klopt.\n"
+    assert types(text) == [
+        (1, "DOSSIER_LINE"),
+        (2, "TITLE_LINE"),
+        (4, "KIND_LINE"),
+        (6, "ROLE_LINE"),
+        (7, "NAME_LINE"),
+        (9, "QUESTION_START"),
+        (10, "ANSWER_LABEL"),
+        (11, "TEXT"),
+    ]
+
+
+def test_inline_answer_text_is_split_from_its_label_with_its_column():
+    raw = list(layout_parser("table").lex("1 Vraag?\n  Antwoord: Het kabinet.\n"))
+    tokens = TablePostLexer(ParseContext()).process(raw)
+    label, text = tokens[1], tokens[2]
+    assert (label.type, label.value, label.column) == ("ANSWER_LABEL", "Antwoord:", 1)
+    assert (text.type, text.value, text.column) == ("TEXT", "Het kabinet.\n", 13)

@@ -1,0 +1,98 @@
+"""Text rules in isolation: joining lines, lists, markers, references, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kamerqa.text import Gap, Line, assemble, cross_references, find_footnote_marker, parse_dutch_date
+
+
+def lines(*raw: str | Gap):
+    return [item if isinstance(item, Gap) else Line(item, n) for n, item in enumerate(raw, start=1)]
+
+
+def test_soft_wraps_join_with_one_space_and_white_space_collapses():
+    assert assemble(lines("Het kabinet  gaat ", "ervan\u00a0uit.\t")) == "Het kabinet gaat ervan uit."
+
+
+def test_blank_line_is_a_paragraph_break():
+    assert assemble(lines("Eerste zin.", Gap(blank=True), "Tweede alinea.")) == "Eerste zin.\n\nTweede alinea."
+
+
+def test_blank_line_before_lower_case_is_a_soft_wrap():
+    assert assemble(lines("de vraag of", Gap(blank=True), "het kan.")) == "de vraag of het kan."
+
+
+def test_page_break_in_mid_sentence_is_a_soft_wrap_but_not_after_a_sentence():
+    mid = lines("overkoepelende meetbare ", Gap(blank=True), Gap(layout=True), Gap(blank=True), "Doelstellingen.")
+    assert assemble(mid) == "overkoepelende meetbare Doelstellingen."
+    end = lines("Einde van de zin.", Gap(blank=True), Gap(layout=True), "Nieuwe alinea.")
+    assert assemble(end) == "Einde van de zin.\n\nNieuwe alinea."
+
+
+def test_leading_and_trailing_gaps_are_ignored():
+    assert assemble(lines(Gap(blank=True), Gap(layout=True), "Tekst.", Gap(blank=True))) == "Tekst."
+
+
+def test_hyphen_at_line_end_joins_without_space_unless_followed_by_space():
+    assert assemble(lines("veel ISIS-", "strijders")) == "veel ISIS-strijders"
+    assert assemble(lines("stabilisatie- ", "en ontwikkelingsinzet")) == "stabilisatie- en ontwikkelingsinzet"
+    assert assemble(lines("een streepje -", "los")) == "een streepje - los"
+
+
+def test_list_items_start_lines_of_their_own():
+    text = assemble(lines("Twee elementen:", "1. de eerste, die", "doorloopt.", "2. de tweede.", "- een bullet"))
+    assert text == "Twee elementen:\n1. de eerste, die doorloopt.\n2. de tweede.\n- een bullet"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1) de Joint Coordination Centers (JCC) en 2) Joint Brigades (JB).",  # inline enumeration
+        "31 december 2023 zal uw Kamer",
+        "29 521, nr. 44), is een",
+        "2020 in de vierde",
+    ],
+)
+def test_lines_that_only_look_like_list_items_continue_the_sentence(line):
+    assert assemble(lines("Zo lopen er twee initiatieven:", line)) == "Zo lopen er twee initiatieven: " + line
+
+
+def test_footnote_marker_glued_to_word_or_punctuation():
+    assert find_footnote_marker("invloed op de media.1 In de bilaterale", 1) == 20
+    assert find_footnote_marker("De commissie voor de Rijksuitgaven1 heeft", 1) == 34
+    assert find_footnote_marker("deze begroting1?", 1) == 14
+    # "F16" is glued too: it is only a candidate, a footnote body must confirm it (see test_postlex).
+    assert find_footnote_marker("de F16 en de F-16", 16) == 4
+    assert find_footnote_marker("nr. 1 van", 1) is None
+    assert find_footnote_marker("in 2021 en 12 keer", 1) is None
+    assert find_footnote_marker("media.12 In", 1) is None
+
+
+REFERENCES = [
+    ("Zie het antwoord op vraag 5.", ("5",)),
+    ("zie het antwoord op vraag 38.", ("38",)),
+    ("Zie antwoord op vraag 3.", ("3",)),
+    ("Zie ook de antwoorden op vragen 10 en 33.", ("10", "33")),
+    ("Zie de antwoorden op vragen 3 en 25.", ("3", "25")),
+    ("In aanvulling op het antwoord op vraag 10, ook", ("10",)),
+    ("Zie het antwoord op vraag 1 en vraag 6.", ("1", "6")),
+    ("Zie de antwoorden op de vragen 4 t/m 6 en 9.", ("4", "5", "6", "9")),
+    ("Zie het antwoord op vraag 12a.", ("12a",)),
+    ("Het antwoord op deze vraag volgt.", ()),
+    ("In vraag 5 wordt gevraagd", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES)
+def test_cross_references(text, expected):
+    assert cross_references(text) == expected
+
+
+def test_dutch_dates():
+    assert parse_dutch_date("Vastgesteld 31 januari 2008") == date(2008, 1, 31)
+    assert parse_dutch_date("over de brief van 28 Oktober 2022 inzake") == date(2022, 10, 28)
+    assert parse_dutch_date("Vastgesteld (wordt door griffie ingevuld als antwoorden er zijn)") is None
+    assert parse_dutch_date("31 februari 2020") is None
