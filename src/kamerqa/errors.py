@@ -25,7 +25,7 @@ class ParseError(KamerqaError, ValueError):
         line: int,
         column: int = 1,
         text: str = "",
-        code: str = "parse-error",
+        code: str,
         source: str | None = None,
     ) -> None:
         self.message = message

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import attrs
 from lark import Token
 
+from .codes import CODES
+from .errors import InternalError
 from .header import read_role
 from .model import Diagnostic, Severity
 from .text import clean_line, find_footnote_marker, starts_with_month
@@ -45,6 +47,8 @@ class ParseContext:
     def report(
         self, severity: Severity, code: str, message: str, token: Token | None = None, *, text: str | None = None
     ) -> None:
+        if code not in CODES:
+            raise InternalError(f"unknown diagnostic code {code!r}")
         line = token.line if token is not None else None
         column = token.column if token is not None else None
         if text is None and token is not None:

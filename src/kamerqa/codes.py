@@ -1,0 +1,28 @@
+"""Every diagnostic and error code kamerqa uses, with its meaning.
+
+docs/diagnostics.md explains each with an example; a test keeps the two in
+step, and reporting an unlisted code is an internal error.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CODES"]
+
+CODES: dict[str, str] = {
+    # Diagnostics: the document was parsed, something is worth a look.
+    "duplicate-fragment": "a fragment outside the list repeats an answer; it is not added to any answer",
+    "stray-fragment": "an indented fragment outside the list that repeats nothing; its text is kept here",
+    "stray-label": "an 'Antwoord' label among fragments outside the list",
+    "numbering-gap": "question numbers skip: one or more questions are missing",
+    "no-answer": "a question has no answer while the others do",
+    "dangling-reference": "an answer refers to a question that is not in the document",
+    "page-conflict": "a question carries more than two different page numbers",
+    "answer-before-question": "an 'Antwoord' label before the first question; the label is ignored",
+    "repeated-answer-label": "a second 'Antwoord' label within one question; the label is ignored",
+    "text-after-fragments": "text after the fragments that follow the list; its text is kept here",
+    "unexpected-line": "a line that does not fit the layout where it stands",
+    # Errors: the input cannot be parsed at all.
+    "empty": "the input is empty or white space only",
+    "no-questions": "no numbered questions were found",
+    "not-utf8": "the input is not UTF-8 text",
+}
