@@ -150,7 +150,7 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
 
 
 def _recover(layout: LayoutParser, parser, token: Token, exc: UnexpectedToken, context: ParseContext) -> None:
-    code = _name_error(layout.name, exc.state.position, token.type)
+    code = _name_error(layout.name, exc)
     if token.type != "ANSWER_LABEL":
         as_text = Token("TEXT", token.value, token.start_pos, token.line, token.column)
         try:
@@ -163,17 +163,19 @@ def _recover(layout: LayoutParser, parser, token: Token, exc: UnexpectedToken, c
     context.report(Severity.ERROR if token.type != "ANSWER_LABEL" else Severity.WARNING, code, _ERROR_MESSAGES[code], token)
 
 
-@functools.cache
-def _name_error(layout_name: str, state: int, token_type: str) -> str:
-    """Name a parser error by the example documents that fail the same way."""
-    for name, examples in _ERROR_EXAMPLES.items():
-        for example in examples:
-            try:
-                _strict_tree(layout_name, example)
-            except UnexpectedToken as exc:
-                if exc.state.position == state and exc.token.type == token_type:
-                    return name
-    return "unexpected-line"
+def _name_error(layout_name: str, exc: UnexpectedToken) -> str:
+    """Name a parser error by the example documents that fail the same way
+    (Lark's ``match_examples``), remembering the answer per parser state."""
+    key = (layout_name, exc.state.position, len(exc.state.state_stack), exc.token.type)
+    if key not in _error_names:
+        label = exc.match_examples(
+            functools.partial(_strict_tree, layout_name), _ERROR_EXAMPLES, token_type_match_fallback=True
+        )
+        _error_names[key] = label or "unexpected-line"
+    return _error_names[key]
+
+
+_error_names: dict[tuple[str, int, int, str], str] = {}
 
 
 def _strict_tree(layout_name: str, text: str):
@@ -196,7 +198,7 @@ def analyse(text: str, *, strict: bool = False, source: str | None = None) -> An
         try:
             tree = _feed(layout, tokens, context, recover=not strict)
         except UnexpectedToken as exc:
-            code = _name_error(layout.name, exc.state.position, exc.token.type)
+            code = _name_error(layout.name, exc)
             raise ParseError(
                 _ERROR_MESSAGES[code].split(";")[0],
                 line=exc.token.line,
