@@ -23,7 +23,6 @@ import importlib
 import io
 import os
 from collections.abc import Mapping
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
@@ -80,6 +79,8 @@ def _load(spec: str) -> Exporter:
 
 
 def _build_registry() -> dict[str, Exporter]:
+    from importlib.metadata import entry_points  # slow to import; only needed here
+
     registry = {name: _load(spec) for name, spec in _BUILTIN.items()}
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
         try:
