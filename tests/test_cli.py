@@ -44,7 +44,7 @@ def test_convert_with_explicit_format(tmp_path, reference):
 def test_unknown_format_is_one_line_and_exit_2(tmp_path):
     result = run("convert", REFERENCE, "--to", "pdf")
     assert result.exit_code == 2
-    assert result.stderr == "kamerqa: error: unknown format 'pdf'; known formats: json\n"
+    assert result.stderr == "kamerqa: error: unknown format 'pdf'; known formats: docx, json, xlsx\n"
     result = run("convert", REFERENCE, "-o", tmp_path / "x.unknown")
     assert result.exit_code == 2
     assert "cannot tell the format from" in result.stderr
@@ -103,7 +103,15 @@ def test_missing_file_is_a_clear_error(tmp_path):
 def test_formats_lists_every_exporter():
     result = run("formats")
     assert result.exit_code == 0
-    assert result.stdout.split()[:3] == ["json", ".json", "text"]
+    rows = [line.split()[:3] for line in result.stdout.splitlines()]
+    assert rows == [["json", ".json", "text"], ["docx", ".docx", "binary"], ["xlsx", ".xlsx", "binary"]]
+
+
+def test_an_option_the_format_does_not_have_is_a_clear_error(tmp_path):
+    result = run("convert", REFERENCE, "-o", tmp_path / "x.json", "--with-diagnostics")
+    assert result.exit_code == 2
+    assert result.stderr == "kamerqa: error: the json format has no option with_diagnostics\n"
+    assert list(tmp_path.iterdir()) == []  # nothing half-written left behind
 
 
 def test_help_describes_the_commands():

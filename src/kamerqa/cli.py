@@ -67,24 +67,37 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file; standard output when left out.")
 @click.option("-t", "--to", "format_", metavar="FORMAT", help="Output format (see 'kamerqa formats'); default: from the output's suffix, else json.")
 @click.option("--strict", is_flag=True, help="Fail on the first problem instead of reporting it in the diagnostics.")
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="docx: a Word document whose styles the report uses (e.g. house-style.docx).",
+)
+@click.option("--with-diagnostics", is_flag=True, help="docx: add an appendix listing the diagnostics.")
 @_errors_as_messages
-def convert(input: Path, output: Path | None, format_: str | None, strict: bool) -> None:
+def convert(
+    input: Path, output: Path | None, format_: str | None, strict: bool, template: Path | None, with_diagnostics: bool
+) -> None:
     """Parse INPUT (a UTF-8 text file) and write it as JSON or another format."""
     from .exporters import export, exporter_for
     from .parsing import parse_file
 
     exporter = exporter_for(format_ or ("json" if output is None else None), output)
+    options: dict[str, Any] = {}
+    if template is not None:
+        options["template"] = template
+    if with_diagnostics:
+        options["with_diagnostics"] = True
     document = parse_file(input, strict=strict)
     if output is None:
         if exporter.binary:
             if sys.stdout.isatty():
                 _fail(f"{exporter.name} is a binary format; give an output file with -o")
-            export(document, sys.stdout.buffer, exporter.name)
+            export(document, sys.stdout.buffer, exporter.name, **options)
             sys.stdout.buffer.flush()
         else:
-            export(document, sys.stdout, exporter.name)
+            export(document, sys.stdout, exporter.name, **options)
         return
-    export(document, output, exporter.name)
+    export(document, output, exporter.name, **options)
     problems = len(document.problems)
     note = f" ({problems} problem{'s' if problems != 1 else ''}; see 'kamerqa check')" if problems else ""
     click.echo(f"{input} -> {output}: {len(document.questions)} questions{note}", err=True)

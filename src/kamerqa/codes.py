@@ -21,6 +21,9 @@ CODES: dict[str, str] = {
     "repeated-answer-label": "a second 'Antwoord' label within one question; the label is ignored",
     "text-after-fragments": "text after the fragments that follow the list; its text is kept here",
     "unexpected-line": "a line that does not fit the layout where it stands",
+    # Export notes (in the spreadsheet's "Meldingen" sheet).
+    "cell-truncated": "a text longer than Excel's 32,767-character cell limit was cut",
+    "cell-cleaned": "control characters a spreadsheet cannot store were replaced by U+FFFD",
     # Errors: the input cannot be parsed at all.
     "empty": "the input is empty or white space only",
     "no-questions": "no numbered questions were found",

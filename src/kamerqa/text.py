@@ -24,6 +24,8 @@ __all__ = [
     "cross_references",
     "find_footnote_marker",
     "parse_dutch_date",
+    "reference_spans",
+    "split_list_marker",
 ]
 
 MONTHS = {
@@ -70,6 +72,15 @@ class Gap:
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
 _ITEM_LEAD = re.compile(r"[:;.!?]['\"”’)]*$")
+
+
+def split_list_marker(line: str) -> tuple[str | None, str]:
+    """ "1. de Target ..." -> ("1.", "de Target ..."); no marker -> (None, line)."""
+    match = _LIST_ITEM.match(line)
+    if not match:
+        return None, line
+    marker, _, rest = line.partition(" ")
+    return marker, rest.lstrip()
 
 
 def _is_list_item(line: str, previous: str | None) -> bool:
@@ -169,6 +180,17 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:t/m|tot\s+en\s+met)\s*({_NUMBER})", re.IGNORECASE)
+
+
+def reference_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where the question numbers of cross-references stand in ``text``:
+    ``(start, end, number)`` for every number written in a reference."""
+    spans = []
+    for match in _REFERENCE.finditer(text):
+        base = match.start("numbers")
+        for number in re.finditer(_NUMBER, match.group("numbers")):
+            spans.append((base + number.start(), base + number.end(), number.group(0)))
+    return spans
 
 
 def cross_references(text: str) -> tuple[str, ...]:

@@ -33,10 +33,12 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Exporter",
     "UnknownFormatError",
+    "UnsupportedOptionError",
     "available",
     "export",
     "exporter_for",
     "plugin_problems",
+    "reject_options",
 ]
 
 ENTRY_POINT_GROUP = "kamerqa.exporters"
@@ -56,10 +58,23 @@ class UnknownFormatError(KamerqaError, ValueError):
     """No exporter has this name or suffix."""
 
 
+class UnsupportedOptionError(KamerqaError, TypeError):
+    """An exporter was given an option it does not have."""
+
+
+def reject_options(exporter: str, options: Mapping[str, Any]) -> None:
+    """For exporters: refuse options they do not know, naming them."""
+    if options:
+        names = ", ".join(sorted(options))
+        raise UnsupportedOptionError(f"the {exporter} format has no option {names}")
+
+
 # name -> "module:attribute"; modules are imported only when used, so that
 # e.g. python-docx is not loaded for a JSON conversion.
 _BUILTIN: dict[str, str] = {
     "json": "kamerqa.exporters.json:JsonExporter",
+    "docx": "kamerqa.exporters.docx:DocxExporter",
+    "xlsx": "kamerqa.exporters.xlsx:XlsxExporter",
 }
 
 _registry: dict[str, Exporter] | None = None
@@ -149,13 +164,20 @@ def export(
     is_path = isinstance(destination, (str, os.PathLike))
     exporter = exporter_for(format, destination if is_path and format is None else None)
     if is_path:
+        # Write next to the target and move it into place: a failed export
+        # never leaves a half-written file behind.
         path = Path(destination)  # type: ignore[arg-type]
-        if exporter.binary:
-            with path.open("wb") as stream:
-                exporter.write(document, stream, **options)
-        else:
-            with path.open("w", encoding="utf-8", newline="\n") as stream:
-                exporter.write(document, stream, **options)
+        partial = path.with_name(f".{path.name}.partial")
+        try:
+            if exporter.binary:
+                with partial.open("wb") as stream:
+                    exporter.write(document, stream, **options)
+            else:
+                with partial.open("w", encoding="utf-8", newline="\n") as stream:
+                    exporter.write(document, stream, **options)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
         return
     stream = destination  # type: ignore[assignment]
     if not exporter.binary and _is_binary(stream):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from ..jsonio import to_json
+from . import reject_options
 from ..model import Document
 
 __all__ = ["JsonExporter"]
@@ -17,6 +18,5 @@ class JsonExporter:
     description = "kamerqa JSON (see docs/json-format.md); round-trips with kamerqa.from_json"
 
     def write(self, document: Document, stream: IO[str], *, indent: int | None = 2, **options: Any) -> None:
-        if options:
-            raise TypeError(f"the json exporter takes no option(s) {', '.join(sorted(options))}")
+        reject_options(self.name, options)
         stream.write(to_json(document, indent=indent))

@@ -1,0 +1,5 @@
+"""``python -m kamerqa``: the command line."""
+
+from .cli import main
+
+main()

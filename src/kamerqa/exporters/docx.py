@@ -1,0 +1,385 @@
+"""Word report (python-docx): a document a committee clerk can send round.
+
+Only Word's built-in style names are used (Title, Subtitle, Heading 1/2,
+List Number, List Bullet, Intense Quote, Table Grid, Hyperlink, Footnote
+Text), so ``template=house-style.docx`` restyles the whole report.  Each
+question heading carries a bookmark; every cross-reference ("Zie het
+antwoord op vraag 5") is an internal hyperlink to it.
+
+Speed: styles are resolved once and set by id, numbering restarts are
+written directly, and text is added run by run without re-parsing.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Any
+
+from . import reject_options
+from ..model import Document, Question
+from ..text import MONTHS, reference_spans, split_list_marker
+
+__all__ = ["DocxExporter"]
+
+_PARAGRAPH_STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "List Number",
+    "List Bullet",
+    "List Paragraph",
+    "Intense Quote",
+    "Quote",
+    "TOC Heading",
+)
+
+
+class DocxExporter:
+    name = "docx"
+    suffixes = (".docx",)
+    binary = True
+    description = "Word report: metadata, table of contents, questions and answers with links"
+
+    def write(
+        self,
+        document: Document,
+        stream: IO[bytes],
+        *,
+        template: str | os.PathLike[str] | None = None,
+        with_diagnostics: bool = False,
+        **options: Any,
+    ) -> None:
+        reject_options(self.name, options)
+        _Report(document, template).build(with_diagnostics).save(stream)
+
+
+class _Report:
+    def __init__(self, document: Document, template: str | os.PathLike[str] | None) -> None:
+        import docx  # imported here: JSON conversions never load python-docx
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.model = document
+        self.doc = docx.Document(os.fspath(template) if template is not None else None)
+        if template is not None:
+            body = self.doc.element.body
+            for child in list(body):
+                if child.tag != qn("w:sectPr"):
+                    body.remove(child)
+        self._ensure_styles()
+        styles = self.doc.styles
+        missing = [name for name in _PARAGRAPH_STYLES if name not in styles]
+        if missing:
+            raise ValueError(f"the template lacks the paragraph style(s) {', '.join(missing)}")
+        self.style = {name: styles[name] for name in _PARAGRAPH_STYLES + ("Footnote Text", "TOC 1")}
+        self.style_id = {name: style.style_id for name, style in self.style.items()}
+        self.hyperlink_style = styles["Hyperlink"].style_id
+        self.anchors = _anchors(document.questions)
+        self._bookmark_id = 0
+        self._number_list = self._numbering_restarter()
+        self._num_id: int | None = None
+
+    # Setup -------------------------------------------------------------------
+
+    def _ensure_styles(self) -> None:
+        """Add the built-in styles a blank template may lack, so a house
+        template that defines them wins."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Pt, RGBColor
+
+        styles = self.doc.styles
+        if "Hyperlink" not in styles:
+            style = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+            style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+            style.font.underline = True
+        if "TOC 1" not in styles:
+            style = styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.paragraph_format.space_after = Pt(0)
+        if "Footnote Text" not in styles:
+            style = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.font.size = Pt(9)
+            style.font.italic = True
+
+    def _numbering_restarter(self):
+        """A function that returns a fresh numId for each numbered list, so
+        every list in an answer starts again at 1."""
+        qn = self.qn
+        style = self.style["List Number"]
+        num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return lambda: None
+        numbering = self.doc.part.numbering_part.element
+        base = numbering.num_having_numId(num_pr.numId.val)
+        abstract = base.abstractNumId.val
+
+        def restart() -> int:
+            num = numbering.add_num(abstract)
+            override = num.add_lvlOverride(ilvl=0)
+            override.add_startOverride(1)
+            return num.numId
+
+        return restart
+
+    # Building ---------------------------------------------------------------
+
+    def build(self, with_diagnostics: bool):
+        meta = self.model.meta
+        self._paragraph(meta.kind or "Lijst van vragen en antwoorden", "Title")
+        if meta.title:
+            self._paragraph(meta.title, "Subtitle")
+        self._metadata_table()
+        self._paragraph("Inhoud", "TOC Heading")
+        self._table_of_contents()
+        for question, anchor in zip(self.model.questions, self.anchors.values_in_order):
+            self._question(question, anchor)
+        if with_diagnostics:
+            self._diagnostics()
+        self._properties()
+        return self.doc
+
+    def _paragraph(self, text: str = "", style: str = "Normal"):
+        paragraph = self.doc.add_paragraph()
+        if style != "Normal":  # set by id: looking styles up by name is slow
+            paragraph._p.get_or_add_pPr().style = self.style_id[style]
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def _metadata_table(self) -> None:
+        meta = self.model.meta
+        about = None
+        if meta.about is not None:
+            about = f"Kamerstuk {meta.about}"
+            if meta.letter_date is not None:
+                about += f", brief van {_dutch_date(meta.letter_date)}"
+        elif meta.letter_date is not None:
+            about = f"brief van {_dutch_date(meta.letter_date)}"
+        rows = [
+            ("Dossier", meta.dossier),
+            ("Nummer", meta.number),
+            ("Over", about),
+            ("Commissie", meta.committee),
+            ("Gericht aan", meta.addressee),
+            ("Datum brief", _dutch_date(meta.letter_date) if meta.letter_date else None),
+            ("Vastgesteld", _dutch_date(meta.vastgesteld) if meta.vastgesteld else "nog niet vastgesteld"),
+            ("Voorzitter", meta.chair),
+            ("Griffier", meta.clerk),
+            ("Aantal vragen", str(len(self.model.questions))),
+        ]
+        rows = [(key, value) for key, value in rows if value]
+        from docx.shared import Cm
+
+        table = self._table(len(rows), (Cm(4), Cm(12)))
+        for row, (key, value) in zip(table.rows, rows):
+            key_cell, value_cell = row.cells
+            key_cell.paragraphs[0].add_run(key).bold = True
+            value_cell.paragraphs[0].add_run(value)
+
+    def _table(self, rows: int, widths):
+        """A grid table with fixed column widths (Word reads the cells'
+        widths, LibreOffice the grid's)."""
+        table = self.doc.add_table(rows=rows, cols=len(widths))
+        table.autofit = False
+        if "Table Grid" in self.doc.styles:
+            table.style = self.doc.styles["Table Grid"]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = width
+        return table
+
+    def _table_of_contents(self) -> None:
+        """A TOC field, pre-filled with a linked entry per question so the
+        list is usable before Word refreshes it (with page numbers) on opening."""
+        qn = self.qn
+        entries = [(anchor, _heading_text(q)) for q, anchor in zip(self.model.questions, self.anchors.values_in_order)]
+        first = self._paragraph(style="TOC 1")
+        run = first.add_run()
+        run._r.append(_element(qn, "w:fldChar", {"w:fldCharType": "begin"}))
+        instr = _element(qn, "w:instrText", {"xml:space": "preserve"})
+        instr.text = 'TOC \\o "1-1" \\h \\z \\u'
+        run._r.append(instr)
+        run._r.append(_element(qn, "w:fldChar", {"w:fldCharType": "separate"}))
+        paragraph = first
+        for index, (anchor, text) in enumerate(entries):
+            if index:
+                paragraph = self._paragraph(style="TOC 1")
+            self._hyperlink(paragraph, text, anchor, styled=False)
+        paragraph.add_run()._r.append(_element(qn, "w:fldChar", {"w:fldCharType": "end"}))
+        from docx.enum.text import WD_BREAK
+
+        paragraph.add_run().add_break(WD_BREAK.PAGE)  # the questions start on a new page
+        settings = self.doc.settings.element
+        if settings.find(qn("w:updateFields")) is None:
+            settings.append(_element(qn, "w:updateFields", {"w:val": "true"}))
+
+    def _question(self, question: Question, anchor: str) -> None:
+        heading = self._paragraph(style="Heading 1")
+        self._bookmarked(heading, f"Vraag {question.number}", anchor)
+        details = _heading_text(question)[len(f"Vraag {question.number}") :]
+        if details:
+            heading.add_run(details)
+        self._text(question.text, "Quote")
+        self._paragraph("Antwoord", "Heading 2")
+        if question.answer is None:
+            self._paragraph("Deze vraag is niet beantwoord.", "Intense Quote")
+        else:
+            self._text(question.answer)
+        for note in self.model.footnotes:
+            if note.question == question.number:
+                paragraph = self._paragraph(style="Footnote Text")
+                paragraph.add_run(f"{note.marker} ").font.superscript = True
+                paragraph.add_run(note.text)
+
+    def _text(self, text: str, style: str = "Normal") -> None:
+        """Paragraphs in ``style``, and list items as real list paragraphs."""
+        for block in text.split("\n\n"):
+            restart_pending = True
+            for line in block.split("\n"):
+                marker, rest = split_list_marker(line)
+                if marker is None:
+                    self._linked(self._paragraph(style=style), line)
+                    restart_pending = True
+                    continue
+                if marker[:-1].isdigit():
+                    paragraph = self._paragraph(style="List Number")
+                    if restart_pending:
+                        self._num_id = self._number_list()
+                        restart_pending = False
+                    if self._num_id is not None:
+                        self._set_num(paragraph, self._num_id)
+                    self._linked(paragraph, rest)
+                elif marker[0].isalpha():
+                    self._linked(self._paragraph(style="List Paragraph"), line)
+                else:
+                    self._linked(self._paragraph(style="List Bullet"), rest)
+
+    def _set_num(self, paragraph, num_id: int) -> None:
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
+
+    def _linked(self, paragraph, text: str) -> None:
+        """Add ``text``, turning every cross-reference into an internal link."""
+        position = 0
+        for start, end, number in reference_spans(text):
+            anchor = self.anchors.get(number)
+            if anchor is None:
+                continue
+            if start > position:
+                paragraph.add_run(text[position:start])
+            self._hyperlink(paragraph, text[start:end], anchor)
+            position = end
+        if position < len(text):
+            paragraph.add_run(text[position:])
+
+    def _hyperlink(self, paragraph, text: str, anchor: str, *, styled: bool = True) -> None:
+        qn = self.qn
+        link = _element(qn, "w:hyperlink", {"w:anchor": anchor, "w:history": "1"})
+        run = _element(qn, "w:r")
+        if styled:
+            properties = _element(qn, "w:rPr")
+            properties.append(_element(qn, "w:rStyle", {"w:val": self.hyperlink_style}))
+            run.append(properties)
+        content = _element(qn, "w:t", {"xml:space": "preserve"})
+        content.text = text
+        run.append(content)
+        link.append(run)
+        paragraph._p.append(link)
+
+    def _bookmarked(self, paragraph, text: str, name: str) -> None:
+        qn = self.qn
+        self._bookmark_id += 1
+        identifier = str(self._bookmark_id)
+        paragraph._p.append(_element(qn, "w:bookmarkStart", {"w:id": identifier, "w:name": name}))
+        paragraph.add_run(text)
+        paragraph._p.append(_element(qn, "w:bookmarkEnd", {"w:id": identifier}))
+
+    def _diagnostics(self) -> None:
+        self._paragraph("Meldingen bij het inlezen", "Heading 1")
+        diagnostics = self.model.diagnostics
+        if not diagnostics:
+            self._paragraph("Geen meldingen.")
+            return
+        from docx.shared import Cm
+
+        table = self._table(len(diagnostics) + 1, (Cm(1.5), Cm(2), Cm(3.8), Cm(8.7)))
+        for cell, title in zip(table.rows[0].cells, ("Regel", "Ernst", "Code", "Melding")):
+            cell.paragraphs[0].add_run(title).bold = True
+        for row, diagnostic in zip(table.rows[1:], diagnostics):
+            message = diagnostic.message + (f": “{diagnostic.text}”" if diagnostic.text else "")
+            values = (str(diagnostic.line or ""), diagnostic.severity.value, diagnostic.code, message)
+            for cell, value in zip(row.cells, values):
+                cell.paragraphs[0].add_run(value)
+
+    def _properties(self) -> None:
+        meta = self.model.meta
+        properties = self.doc.core_properties
+        properties.title = meta.title or meta.kind or "Lijst van vragen en antwoorden"
+        properties.subject = meta.kind or ""
+        keywords = []
+        if meta.dossier:
+            keywords.append(f"dossier {meta.dossier}")
+        if meta.about is not None:
+            keywords.append(f"kamerstuk {meta.about}")
+        properties.keywords = "; ".join(keywords)
+        properties.author = meta.committee or ""
+        properties.comments = "Gemaakt met kamerqa"
+
+
+def _heading_text(question: Question) -> str:
+    """ "Vraag 21 · blz. 1", "Vraag 3 · blz. 4–5, bijlage 2"."""
+    details = []
+    if question.page_from is not None:
+        details.append(
+            f"blz. {question.page_from}"
+            + (f"–{question.page_to}" if question.page_to not in (None, question.page_from) else "")
+        )
+    if question.attachment:
+        details.append(f"bijlage {question.attachment}")
+    return f"Vraag {question.number}" + (" · " + ", ".join(details) if details else "")
+
+
+class _Anchors(dict):
+    """Question number -> bookmark name (the first question with a number
+    wins); ``values_in_order`` holds one bookmark per question."""
+
+    values_in_order: list[str]
+
+
+def _anchors(questions) -> _Anchors:
+    anchors = _Anchors()
+    anchors.values_in_order = []
+    used: set[str] = set()
+    for question in questions:
+        base = "vraag_" + "".join(ch if ch.isalnum() else "_" for ch in question.number)
+        name, n = base[:36], 1
+        while name in used:
+            n += 1
+            name = f"{base[:33]}_{n}"
+        used.add(name)
+        anchors.setdefault(question.number, name)
+        anchors.values_in_order.append(name)
+    return anchors
+
+
+def _element(qn, tag: str, attributes: dict[str, str] | None = None):
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(tag)
+    for key, value in (attributes or {}).items():
+        element.set(qn(key), value)
+    return element
+
+
+_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
+
+
+def _dutch_date(value) -> str:
+    return f"{value.day} {_MONTH_NAMES[value.month]} {value.year}"
+

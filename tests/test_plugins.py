@@ -1,0 +1,126 @@
+"""Third-party exporters through the ``kamerqa.exporters`` entry-point group,
+shown end to end with a throwaway distribution on the path."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kamerqa import exporters
+
+from .conftest import REFERENCE
+
+PLUGIN = '''
+import csv
+
+
+class CsvExporter:
+    name = "csv"
+    suffixes = (".csv",)
+    binary = False
+    description = "questions as CSV (demo plugin)"
+
+    def write(self, document, stream, **options):
+        writer = csv.writer(stream)
+        writer.writerow(["nr", "vraag", "antwoord"])
+        for q in document.questions:
+            writer.writerow([q.number, q.text, q.answer or ""])
+'''
+
+
+def make_distribution(root: Path, name: str, entry_points: str, module: str | None = None) -> Path:
+    """A minimal installed distribution: a module and a dist-info directory."""
+    root.mkdir(parents=True, exist_ok=True)
+    if module is not None:
+        (root / f"{name}.py").write_text(module, encoding="utf-8")
+    info = root / f"{name}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(textwrap.dedent(entry_points), encoding="utf-8")
+    return root
+
+
+def kamerqa_cli(*args: str, path: Path, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(path))
+    return subprocess.run(
+        [sys.executable, "-m", "kamerqa.cli", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.fixture
+def plugin_path(tmp_path) -> Path:
+    return make_distribution(
+        tmp_path / "site",
+        "kamerqa_demo_csv",
+        "[kamerqa.exporters]\ncsv = kamerqa_demo_csv:CsvExporter\n",
+        PLUGIN,
+    )
+
+
+def test_plugin_is_listed_and_used_through_the_cli(plugin_path, tmp_path):
+    listed = kamerqa_cli("formats", path=plugin_path, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert "csv      .csv" in listed.stdout
+    assert listed.stderr == ""
+    converted = kamerqa_cli("convert", str(REFERENCE), "-o", "out.csv", path=plugin_path, cwd=tmp_path)
+    assert converted.returncode == 0, converted.stderr
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["nr", "vraag", "antwoord"]
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 64)]
+    assert rows[7][2] == "Zie het antwoord op vraag 5."
+    by_name = kamerqa_cli("convert", str(REFERENCE), "--to", "csv", path=plugin_path, cwd=tmp_path)
+    assert by_name.stdout.startswith("nr,vraag,antwoord")
+
+
+def test_plugin_through_the_library(plugin_path, monkeypatch, tmp_path):
+    monkeypatch.syspath_prepend(str(plugin_path))
+    exporters.reload()
+    try:
+        assert "csv" in exporters.available()
+        assert exporters.exporter_for(path="x.csv").name == "csv"
+    finally:
+        monkeypatch.undo()
+        exporters.reload()
+    assert "csv" not in exporters.available()
+
+
+def test_a_broken_plugin_is_reported_not_fatal(tmp_path):
+    broken = make_distribution(
+        tmp_path / "site",
+        "kamerqa_broken",
+        "[kamerqa.exporters]\nbroken = kamerqa_no_such_module:Exporter\nbad = kamerqa_broken:NotAnExporter\n",
+        "class NotAnExporter:\n    pass\n",
+    )
+    listed = kamerqa_cli("formats", path=broken, cwd=tmp_path)
+    assert listed.returncode == 0
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["json", "docx", "xlsx"]
+    assert "exporter plugin 'broken'" in listed.stderr and "No module named 'kamerqa_no_such_module'" in listed.stderr
+    assert "exporter plugin 'bad'" in listed.stderr and "does not implement the exporter protocol" in listed.stderr
+    converted = kamerqa_cli("convert", str(REFERENCE), "-o", "out.json", path=broken, cwd=tmp_path)
+    assert converted.returncode == 0, converted.stderr
+    assert (tmp_path / "out.json").stat().st_size > 10_000
+
+
+def test_a_plugin_cannot_replace_a_built_in(tmp_path, monkeypatch):
+    impostor = make_distribution(
+        tmp_path / "site",
+        "kamerqa_impostor",
+        "[kamerqa.exporters]\njson = kamerqa_impostor:Fake\n",
+        "class Fake:\n    name = 'json'\n    suffixes = ('.json',)\n    binary = False\n    description = 'x'\n"
+        "    def write(self, document, stream, **options):\n        stream.write('fake')\n",
+    )
+    monkeypatch.syspath_prepend(str(impostor))
+    exporters.reload()
+    try:
+        assert type(exporters.available()["json"]).__module__ == "kamerqa.exporters.json"
+        assert any("would replace the built-in 'json'" in p for p in exporters.plugin_problems())
+    finally:
+        monkeypatch.undo()
+        exporters.reload()

@@ -1,0 +1,112 @@
+"""The Excel workbook, read back with openpyxl."""
+
+from __future__ import annotations
+
+import io
+
+import attrs
+import openpyxl
+import pytest
+
+import kamerqa
+from kamerqa.exporters.xlsx import MAX_CELL
+
+from .synthetic import renumbered_copies
+
+
+def workbook(document: kamerqa.Document) -> openpyxl.Workbook:
+    buffer = io.BytesIO()
+    kamerqa.export(document, buffer, "xlsx")
+    buffer.seek(0)
+    return openpyxl.load_workbook(buffer)
+
+
+@pytest.fixture(scope="module")
+def book(reference):
+    return workbook(reference)
+
+
+def rows(sheet) -> list[list]:
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def test_sheets(book):
+    assert book.sheetnames == ["Vragen", "Document", "Meldingen"]
+
+
+def test_question_rows_equal_the_model(book, reference):
+    sheet = book["Vragen"]
+    header, *data = rows(sheet)
+    assert header == ["Nr", "Vraag", "Antwoord", "Bijlage", "Blz. van", "Blz. t/m", "Verwijst naar", "Regels"]
+    assert len(data) == len(reference.questions)
+    for row, q in zip(data, reference.questions):
+        assert row == [
+            q.number,
+            q.text,
+            q.answer,
+            q.attachment,
+            q.page_from,
+            q.page_to,
+            ", ".join(q.refers_to) or None,
+            f"{q.lines.first}-{q.lines.last}",
+        ]
+    assert data[44][6] == "10, 33"
+    assert data[20][4] == 1
+
+
+def test_header_is_bold_frozen_and_a_filterable_table(book, reference):
+    sheet = book["Vragen"]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    table = sheet.tables["Vragen"]
+    assert table.ref == f"A1:H{len(reference.questions) + 1}"
+    assert [c.name for c in table.tableColumns][:3] == ["Nr", "Vraag", "Antwoord"]
+    assert sheet["C2"].alignment.wrap_text
+    assert sheet.column_dimensions["C"].width == 90
+    assert sheet.row_dimensions[2].height > 15  # a long answer gets a tall row
+
+
+def test_document_and_diagnostics_sheets(book, reference):
+    meta = dict(rows(book["Document"])[1:])
+    assert meta["Dossier"] == "27925"
+    assert meta["Datum brief"] == "2022-10-28"
+    assert meta["Over kamerstuk"] == "27925, nr. 919"
+    assert meta["Voorzitter"] == "Heerema"
+    notes = rows(book["Meldingen"])
+    assert notes[0] == ["Regel", "Kolom", "Ernst", "Code", "Melding", "Tekst"]
+    assert [(r[0], r[3]) for r in notes[1:]] == [(d.line, d.code) for d in reference.diagnostics]
+
+
+@pytest.mark.parametrize("text", ["=SUM(A1:A9)", "+31 6 1234", "-1 of meer", "@HYPERLINK(\"x\")", "=1+1"])
+def test_formula_looking_text_stays_a_string_cell(reference, text):
+    q = attrs.evolve(reference.questions[0], text=text, answer=text)
+    sheet = workbook(attrs.evolve(reference, questions=(q,)))["Vragen"]
+    for cell in (sheet["B2"], sheet["C2"]):
+        assert cell.data_type == "s"
+        assert cell.value == text
+
+
+def test_text_beyond_the_cell_limit_is_cut_with_a_note(reference):
+    long = "woord " * 7000  # 42,000 characters
+    q = attrs.evolve(reference.questions[0], answer=long)
+    book = workbook(attrs.evolve(reference, questions=(q,), diagnostics=()))
+    cell = book["Vragen"]["C2"].value
+    assert len(cell) == MAX_CELL
+    assert cell.endswith(" […]") and long.startswith(cell[:-4])
+    notes = rows(book["Meldingen"])[1:]
+    assert [(r[0], r[2], r[3]) for r in notes] == [(q.lines.first, "warning", "cell-truncated")]
+    assert "42,000 characters cut" in notes[0][4]
+
+
+def test_control_characters_are_replaced_with_a_note(reference):
+    q = attrs.evolve(reference.questions[0], text="Vraag\x0cmet\x00tekens?")
+    book = workbook(attrs.evolve(reference, questions=(q,), diagnostics=()))
+    assert book["Vragen"]["B2"].value == "Vraag\ufffdmet\ufffdtekens?"
+    assert [r[3] for r in rows(book["Meldingen"])[1:]] == ["cell-cleaned"]
+
+
+def test_large_document_exports(reference_text):
+    large = kamerqa.parse(renumbered_copies(reference_text, 16))
+    sheet = workbook(large)["Vragen"]
+    numbers = [row[0] for row in rows(sheet)[1:]]
+    assert numbers == [str(n) for n in range(1, 1009)]
