@@ -29,6 +29,7 @@ questions = st.builds(
     attachment=maybe_texts,
     refers_to=st.lists(numbers, max_size=3).map(tuple),
     answer_lines=st.none() | spans(),
+    covers=st.lists(numbers, max_size=3).map(tuple),
 )
 
 metas = st.builds(
@@ -46,6 +47,12 @@ metas = st.builds(
     about=st.none() | st.builds(KamerstukRef, texts, maybe_texts),
     intro=maybe_texts,
     layout=maybe_texts,
+    askers=st.lists(texts, max_size=2).map(tuple),
+    answered_by=maybe_texts,
+    submitted=st.none() | st.dates(),
+    received=st.none() | st.dates(),
+    document_date=st.none() | st.dates(),
+    session=maybe_texts,
 )
 
 diagnostics = st.builds(

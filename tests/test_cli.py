@@ -65,7 +65,7 @@ def test_check_lists_diagnostics_greppably_and_exits_1():
         f"{REFERENCE}:941:1: warning duplicate-fragment repeats the answer to question 52",
         f"{REFERENCE}:942:1: warning duplicate-fragment repeats the answer to question 56",
     ]
-    assert result.stderr == f"{REFERENCE}: 63 questions, 4 problems\n"
+    assert result.stderr == f"{REFERENCE}: 63 questions (table layout), 4 problems\n"
 
 
 def test_check_exits_0_on_a_clean_document(tmp_path):
@@ -130,3 +130,15 @@ def test_console_script_runs_outside_the_checkout(tmp_path):
     done = subprocess.run([executable, "convert", copy.name, "-o", "out.json"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert len(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["questions"]) == 63
+
+
+def test_layout_option_and_its_choices():
+    from kamerqa.parsing import LAYOUTS
+
+    from kamerqa import cli
+
+    assert cli.LAYOUTS == LAYOUTS
+    assert run("check", REFERENCE, "--layout", "table").exit_code == 1
+    result = run("check", REFERENCE, "--layout", "labelled")
+    assert result.exit_code == 2 and "no-questions" in result.stderr
+    assert run("check", REFERENCE, "--layout", "word").exit_code == 2

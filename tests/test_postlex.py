@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import kamerqa
 from kamerqa.grammar import layout_parser
-from kamerqa.postlex import ParseContext, TablePostLexer
+from kamerqa.postlex import ParseContext, PostLexer
 
 
-def types(text: str) -> list[tuple[int, str]]:
-    raw = list(layout_parser("table").lex(text))
-    return [(t.line, t.type) for t in TablePostLexer(ParseContext()).process(raw) if t.type != "BLANK"]
+def tokens(text: str, form: str = "table"):
+    raw = list(layout_parser("qa").lex(text))
+    return PostLexer(ParseContext(), form).process(raw)
+
+
+def types(text: str, form: str = "table") -> list[tuple[int, str]]:
+    """(line, type) of the non-blank tokens; the question text that follows
+    a QUESTION_START on its own line is left out."""
+    out: list[tuple[int, str]] = []
+    for token in tokens(text, form):
+        if token.type == "BLANK" or (token.type == "TEXT" and out and out[-1] == (token.line, "QUESTION_START")):
+            continue
+        out.append((token.line, token.type))
+    return out
 
 
 def test_a_number_out_of_sequence_is_text():
@@ -29,8 +40,9 @@ def test_numbering_may_skip_a_few_but_not_many():
     assert types("1 Een?\n\n12 Twaalf?\n")[1] == (3, "TEXT")
 
 
-def test_lone_number_is_a_page_number():
-    assert types("1 Vraag?\n\n3\n\nAntwoord\n")[1] == (3, "PAGE_NUMBER")
+def test_lone_number_is_a_page_cell_in_the_table_and_a_page_number_elsewhere():
+    assert types("1 Vraag?\n\n3\n\nAntwoord\n")[1] == (3, "PAGE_CELL")
+    assert types("Vraag 1\nWat?\n\n3\n\nAntwoord 1\n", "labelled")[2] == (4, "PAGE_NUMBER")
 
 
 def test_page_cell_glued_to_the_first_line_of_a_question():
@@ -98,8 +110,6 @@ def test_header_lines_are_typed_only_in_the_header():
 
 
 def test_inline_answer_text_is_split_from_its_label_with_its_column():
-    raw = list(layout_parser("table").lex("1 Vraag?\n  Antwoord: Het kabinet.\n"))
-    tokens = TablePostLexer(ParseContext()).process(raw)
-    label, text = tokens[1], tokens[2]
+    label, text = tokens("1 Vraag?\n  Antwoord: Het kabinet.\n")[2:4]
     assert (label.type, label.value, label.column) == ("ANSWER_LABEL", "Antwoord:", 1)
     assert (text.type, text.value, text.column) == ("TEXT", "Het kabinet.\n", 13)

@@ -18,6 +18,9 @@ import click
 from . import __version__
 from .errors import InternalError, KamerqaError
 
+# The layout names, without importing the parser (and Lark) at start-up.
+LAYOUTS = ("table", "period", "numbered", "labelled", "flat")
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_PROBLEMS = 1
@@ -67,6 +70,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file; standard output when left out.")
 @click.option("-t", "--to", "format_", metavar="FORMAT", help="Output format (see 'kamerqa formats'); default: from the output's suffix, else json.")
 @click.option("--strict", is_flag=True, help="Fail on the first problem instead of reporting it in the diagnostics.")
+@click.option("--layout", type=click.Choice(LAYOUTS), help="Read the input in this layout instead of detecting it.")
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -75,7 +79,13 @@ def main() -> None:
 @click.option("--with-diagnostics", is_flag=True, help="docx: add an appendix listing the diagnostics.")
 @_errors_as_messages
 def convert(
-    input: Path, output: Path | None, format_: str | None, strict: bool, template: Path | None, with_diagnostics: bool
+    input: Path,
+    output: Path | None,
+    format_: str | None,
+    strict: bool,
+    layout: str | None,
+    template: Path | None,
+    with_diagnostics: bool,
 ) -> None:
     """Parse INPUT (a UTF-8 text file) and write it as JSON or another format."""
     from .exporters import export, exporter_for
@@ -87,7 +97,7 @@ def convert(
         options["template"] = template
     if with_diagnostics:
         options["with_diagnostics"] = True
-    document = parse_file(input, strict=strict)
+    document = parse_file(input, strict=strict, layout=layout)
     if output is None:
         if exporter.binary:
             if sys.stdout.isatty():
@@ -106,8 +116,9 @@ def convert(
 @main.command()
 @click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--all", "show_all", is_flag=True, help="Also show informational diagnostics.")
+@click.option("--layout", type=click.Choice(LAYOUTS), help="Read the input in this layout instead of detecting it.")
 @_errors_as_messages
-def check(input: Path, show_all: bool) -> None:
+def check(input: Path, show_all: bool, layout: str | None) -> None:
     """Parse INPUT and list its diagnostics, one per line:
 
     \b
@@ -117,7 +128,7 @@ def check(input: Path, show_all: bool) -> None:
     """
     from .parsing import parse_file
 
-    document = parse_file(input)
+    document = parse_file(input, layout=layout)
     for diagnostic in document.diagnostics:
         if diagnostic.severity.value == "info" and not show_all:
             continue
@@ -125,7 +136,8 @@ def check(input: Path, show_all: bool) -> None:
         click.echo(f"{where}: {diagnostic.severity.value} {diagnostic.code} {diagnostic.message}")
     problems = len(document.problems)
     click.echo(
-        f"{input}: {len(document.questions)} questions, {problems} problem{'s' if problems != 1 else ''}",
+        f"{input}: {len(document.questions)} questions ({document.meta.layout} layout), "
+        f"{problems} problem{'s' if problems != 1 else ''}",
         err=True,
     )
     sys.exit(EXIT_PROBLEMS if problems else 0)

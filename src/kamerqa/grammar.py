@@ -28,9 +28,13 @@ __all__ = ["LINE_SHAPES", "LayoutParser", "grammar_dir", "layout_parser"]
 LINE_SHAPES: tuple[str, ...] = (
     "BLANK",
     "INDENTED",
+    "PAGE_BREAK",
     "NUMBER_ONLY",
+    "PAGE_OF",
     "COLUMN_HEADER",
+    "QUESTION_LINE",
     "ANSWER_LINE",
+    "NR_LINE",
     "DOSSIER_LINE",
     "NUMBERED",
     "KIND_LINE",

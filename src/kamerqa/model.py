@@ -111,6 +111,13 @@ class DocumentMeta:
     ``None`` in a draft whose "nr." is still blank); ``about`` is the paper the
     questions are about, ``letter_date`` the date of that letter.
     ``intro`` keeps the committee's introductory paragraphs as printed.
+
+    Kamervragen (Aanhangsel van de Handelingen) also have ``askers`` (the
+    members who asked, with their party), ``submitted`` and ``received``
+    (the dates the questions went in and the answers came back),
+    ``answered_by`` and ``session`` ("2023–2024").  ``document_date`` is the date
+    of the document itself where it states one (a letter's "DATUM").
+    ``layout`` names the layout that was recognised (docs/layouts.md).
     """
 
     kind: str | None = None
@@ -126,13 +133,21 @@ class DocumentMeta:
     about: KamerstukRef | None = None
     intro: str | None = None
     layout: str | None = None
+    askers: tuple[str, ...] = ()
+    answered_by: str | None = None
+    submitted: date | None = None
+    received: date | None = None
+    document_date: date | None = None
+    session: str | None = None
 
 
 @attrs.frozen(slots=True)
 class Question:
     """One numbered question with its answer.
 
-    ``number`` is the label as printed ("1", "12a").  ``text`` and ``answer``
+    ``number`` is the label as printed ("1", "12a", "4 en 5"); ``covers``
+    lists every question number it stands for (("4", "5") for a joint
+    question "4 en 5", ("12a",) for "12 a").  ``text`` and ``answer``
     are clean text: soft line wraps joined with single spaces, paragraphs
     separated by a blank line, list items on lines of their own.
     ``answer`` is ``None`` when the document gives no answer.
@@ -150,6 +165,7 @@ class Question:
     attachment: str | None = None
     refers_to: tuple[str, ...] = ()
     answer_lines: LineSpan | None = None
+    covers: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)

@@ -22,15 +22,23 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken, VisitEr
 from .errors import InternalError, KamerqaError, ParseError
 from .grammar import LayoutParser, layout_parser
 from .header import read_heading
-from .model import Document, Severity
-from .postlex import FootnoteRef, ParseContext, TablePostLexer
+from .model import Document, LineSpan, Severity
+from .postlex import FORMS, FlatText, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only, split_flat_text
 from .reading import normalise_newlines, read_file
-from .text import clean_line
+from .text import LABEL_NUMBERS, clean_line
 from .transform import Role, ToDocument
 
-__all__ = ["Analysis", "analyse", "parse", "parse_file"]
+__all__ = ["LAYOUTS", "Analysis", "analyse", "parse", "parse_file"]
 
-LAYOUT = "table"
+GRAMMAR = "qa"
+#: The layouts kamerqa reads (see docs/layouts.md); ``parse(layout=...)`` forces one.
+LAYOUTS = (*FORMS, "flat")
+_QUESTION_LABEL = re.compile(rf"^\s*(?:Vraag\s+)?{LABEL_NUMBERS}[.:]?\s*")
+_LOOKED_FOR = (
+    "no numbered questions found; looked for questions such as '1 Is er ...?' followed by 'Antwoord' "
+    "(table), '1. Is er ...?' (period), a number alone on a line followed by the question (numbered) "
+    "and 'Vraag 1' labels (labelled)"
+)
 
 
 @attrs.frozen
@@ -53,7 +61,9 @@ class Analysis:
         page cell, answer label, footnote marker) - occurs in its field.
         """
         doc = self.document
-        markers = {ref.line: ref for ref in self.footnote_refs.values()}
+        markers: dict[int, list[FootnoteRef]] = {}
+        for ref in self.footnote_refs.values():
+            markers.setdefault(ref.line, []).append(ref)
         diagnosed = {d.line for d in doc.diagnostics if d.text}
         fields: dict[Role, str] = {
             ("meta", "title"): doc.meta.title or "",
@@ -65,7 +75,6 @@ class Analysis:
         for note in doc.footnotes:
             fields[("footnote", note.marker)] = note.marker + " " + note.text
         fields = {role: clean_line(text) for role, text in fields.items()}
-        starts = {q.lines.first for q in doc.questions}
 
         missing = []
         for number, line in enumerate(self.lines, start=1):
@@ -80,21 +89,21 @@ class Analysis:
                 continue
             if kinds == {"meta"} and not any(role in fields for role in roles):
                 continue  # kind, vastgesteld, chair, clerk: read into typed fields
-            content = self._content(line, markers.get(number), roles, number in starts)
+            content = self._content(line, markers.get(number, []), roles)
             if not any(content in fields[role] for role in roles if role in fields):
                 missing.append(number)
         return missing
 
     @staticmethod
-    def _content(line: str, ref: FootnoteRef | None, roles: list[Role], starts_question: bool) -> str:
+    def _content(line: str, refs: list[FootnoteRef], roles: list[Role]) -> str:
         """The clean text a line contributes, without what the parser lifts out."""
-        if ref is not None:
+        for ref in sorted(refs, key=lambda r: -r.column):
             at = ref.column - 1
-            line = line[:at] + line[at + len(ref.marker) :]
+            line = line[:at] + line[at + ref.length :]
         if ("meta", "dossier") in roles:
             line = read_heading(line).title or ""
-        if starts_question:
-            line = re.sub(r"^\s*\d{1,4}[a-z]?\.?\s+", "", line, count=1)
+        if ("layout", "question-number") in roles:
+            line = _QUESTION_LABEL.sub("", line, count=1)
         if ("layout", "page-cell") in roles:
             line = re.sub(r"\s\d{1,3}\s*$", "", line)
         if ("layout", "label") in roles:
@@ -127,9 +136,13 @@ _ERROR_MESSAGES = {
 }
 
 
-def _tokens(layout: LayoutParser, text: str, context: ParseContext) -> list[Token]:
+def _tokens(
+    layout: LayoutParser, text: str, context: ParseContext, form: str | None = None, flat: FlatText | None = None
+) -> list[Token]:
     raw = list(layout.lex(text))
-    return TablePostLexer(context).process(raw)
+    context.form = form or detect_form(raw)
+    headers = flat.headers if flat is not None else frozenset()
+    return PostLexer(context, context.form, questions_only=questions_only(raw), headers=headers).process(raw)
 
 
 def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *, recover: bool):
@@ -181,33 +194,38 @@ _error_names: dict[tuple[str, int, int, str], str] = {}
 def _strict_tree(layout_name: str, text: str):
     layout = layout_parser(layout_name)
     context = ParseContext()
-    return _feed(layout, _tokens(layout, text, context), context, recover=False)
+    return _feed(layout, _tokens(layout, text, context, "table"), context, recover=False)
 
 
-def analyse(text: str, *, strict: bool = False, source: str | None = None) -> Analysis:
+def analyse(text: str, *, strict: bool = False, layout: str | None = None, source: str | None = None) -> Analysis:
     """Parse ``text`` and keep the working (see :class:`Analysis`)."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() or decode bytes first")
+    if layout is not None and layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; kamerqa reads: {', '.join(LAYOUTS)}")
     text = normalise_newlines(text)
     if not text.strip():
         raise ParseError("the input is empty", line=1, column=1, code="empty", source=source)
+    flat = split_flat_text(text) if layout in (None, "flat") else None
+    lexed = flat.text if flat is not None else text
     try:
-        layout = layout_parser(LAYOUT)
+        parser = layout_parser(GRAMMAR)
         context = ParseContext()
-        tokens = _tokens(layout, text, context)
+        tokens = _tokens(parser, lexed, context, layout if layout in FORMS else None, flat)
         try:
-            tree = _feed(layout, tokens, context, recover=not strict)
+            tree = _feed(parser, tokens, context, recover=not strict)
         except UnexpectedToken as exc:
-            code = _name_error(layout.name, exc)
+            code = _name_error(parser.name, exc)
+            line, column = _original(flat, exc.token.line, exc.token.column)
             raise ParseError(
                 _ERROR_MESSAGES[code].split(";")[0],
-                line=exc.token.line,
-                column=exc.token.column,
+                line=line,
+                column=column,
                 text=str(exc.token.value),
                 code=code,
                 source=source,
             ) from None
-        transformer = ToDocument(context, layout.name)
+        transformer = ToDocument(context, "flat" if flat is not None else context.form)
         document = transformer.transform(tree)
     except KamerqaError:
         raise
@@ -218,14 +236,9 @@ def analyse(text: str, *, strict: bool = False, source: str | None = None) -> An
     except (LarkError, UnexpectedInput) as exc:
         raise InternalError(f"kamerqa's parser failed unexpectedly: {exc}") from exc
     if not document.questions:
-        raise ParseError(
-            "no numbered questions found: expected lines such as '1 Is er ...?' followed by 'Antwoord'",
-            line=1,
-            column=1,
-            text=text.split("\n", 1)[0],
-            code="no-questions",
-            source=source,
-        )
+        raise ParseError(_LOOKED_FOR, line=1, column=1, text=text.split("\n", 1)[0], code="no-questions", source=source)
+    if flat is not None:
+        document = _remap(document, flat)
     if strict and document.problems:
         first = document.problems[0]
         raise ParseError(
@@ -236,19 +249,50 @@ def analyse(text: str, *, strict: bool = False, source: str | None = None) -> An
             code=first.code,
             source=source,
         )
-    return Analysis(document, dict(transformer.roles), tuple(text.split("\n")[:-1]), dict(context.footnote_refs))
+    return Analysis(document, dict(transformer.roles), tuple(lexed.split("\n")[:-1]), dict(context.footnote_refs))
 
 
-def parse(text: str, *, strict: bool = False, source: str | None = None) -> Document:
+def _original(flat: FlatText | None, line: int, column: int | None) -> tuple[int, int]:
+    """Where a position in re-broken flat text stands in the original text."""
+    if flat is None:
+        return line, column or 1
+    original_line, offset = flat.origin[line - 1]
+    return original_line, offset + (column or 1)
+
+
+def _remap(document: Document, flat: FlatText) -> Document:
+    """Give a document parsed from re-broken flat text the original positions."""
+
+    def span(lines: LineSpan | None) -> LineSpan | None:
+        if lines is None:
+            return None
+        return LineSpan(_original(flat, lines.first, 1)[0], _original(flat, lines.last, 1)[0])
+
+    return attrs.evolve(
+        document,
+        questions=tuple(attrs.evolve(q, lines=span(q.lines), answer_lines=span(q.answer_lines)) for q in document.questions),
+        footnotes=tuple(attrs.evolve(f, line=_original(flat, f.line, 1)[0]) for f in document.footnotes),
+        diagnostics=tuple(
+            attrs.evolve(d, line=None, column=None)
+            if d.line is None
+            else attrs.evolve(d, **dict(zip(("line", "column"), _original(flat, d.line, d.column))))
+            for d in document.diagnostics
+        ),
+    )
+
+
+def parse(text: str, *, strict: bool = False, layout: str | None = None, source: str | None = None) -> Document:
     """Parse the text of a question-and-answer list into a :class:`Document`.
 
-    Problems in the input become ``document.diagnostics``; with
-    ``strict=True`` the first warning or error raises :class:`ParseError`
-    instead.  ``source`` (e.g. a file name) is only used in error messages.
+    The layout is detected (``document.meta.layout`` says which);
+    ``layout=`` forces one of :data:`LAYOUTS`.  Problems in the input
+    become ``document.diagnostics``; with ``strict=True`` the first warning
+    or error raises :class:`ParseError` instead.  ``source`` (e.g. a file
+    name) is only used in error messages.
     """
-    return analyse(text, strict=strict, source=source).document
+    return analyse(text, strict=strict, layout=layout, source=source).document
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Document:
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False, layout: str | None = None) -> Document:
     """Read a UTF-8 text file (with or without BOM) and parse it."""
-    return parse(read_file(path), strict=strict, source=str(path))
+    return parse(read_file(path), strict=strict, layout=layout, source=str(path))

@@ -3,12 +3,32 @@
 The shape lexer (``grammars/lines.lark``) only says what a line looks like.
 A context-free grammar cannot say whether "31 december 2023 zal uw Kamer"
 starts question 31 (no: question 6 is next, and questions start with a
-capital) or whether the "9" at the end of a question's first line is a page
-cell.  Every such decision is made here, in one pass over the line tokens,
-and nowhere else; the layout grammar then checks the structure.
+capital), whether a lone "9" is a page number or question 9, or where an
+unlabelled answer begins.  Every such decision is made here, and nowhere
+else; the layout grammar (``grammars/qa.lark``) then checks the structure.
 
-The post-lexer also records what it learned on the side (footnote markers it
-confirmed, numbering gaps) in a :class:`ParseContext` for the transformer.
+Layouts differ in how a question starts:
+
+=========  =============================================  ===============
+form       a question starts with                         a lone number is
+=========  =============================================  ===============
+table      "21 Aangezien ..." (number, space, capital)     a page number
+period     "1. Waar zijn ..."                              a page number
+numbered   "1" alone, then the question (or "Vraag:")      the question's
+labelled   "Vraag 1", "Vraag 4 en 5", "Vraag 1: ..."       a page number
+=========  =============================================  ===============
+
+:func:`detect_form` picks the form whose question numbers run longest in
+sequence.  Answers start at an "Antwoord" label; where a question has none
+before the next question, the answer starts after the question's last
+line ending in "?" (unless the list has no answers at all).
+
+:func:`split_flat_text` first breaks text whose line breaks were lost (a
+whole letter on one line) at its "Vraag N" and "Antwoord:" labels and page
+counters, keeping a map back to the original positions.
+
+The post-lexer also records what it learned on the side (footnote markers
+it confirmed, numbering gaps) in a :class:`ParseContext`.
 """
 
 from __future__ import annotations
@@ -23,9 +43,20 @@ from .codes import CODES
 from .errors import InternalError
 from .header import read_role
 from .model import Diagnostic, Severity
-from .text import clean_line, find_footnote_marker, starts_with_month
+from .text import LABEL_NUMBERS, clean_line, find_footnote_marker, number_label, starts_with_month
 
-__all__ = ["FootnoteRef", "ParseContext", "TablePostLexer"]
+__all__ = [
+    "FORMS",
+    "FlatText",
+    "FootnoteRef",
+    "ParseContext",
+    "PostLexer",
+    "detect_form",
+    "questions_only",
+    "split_flat_text",
+]
+
+FORMS = ("table", "period", "numbered", "labelled")
 
 
 @attrs.define
@@ -35,6 +66,7 @@ class FootnoteRef:
     marker: str
     line: int
     column: int
+    length: int  # of the marker as printed: "1" or "[1 ]"
 
 
 @attrs.define
@@ -43,6 +75,7 @@ class ParseContext:
 
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     footnote_refs: dict[str, FootnoteRef] = attrs.Factory(dict)
+    form: str = "table"
 
     def report(
         self, severity: Severity, code: str, message: str, token: Token | None = None, *, text: str | None = None
@@ -72,19 +105,40 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
     )
 
 
-_NUMBER_LEAD = re.compile(r"^[^\S\n]*(\d{1,4})[^\S\n]+(\S.*)$", re.DOTALL)
+# Question starts, by form: (number label, offset of the text after it).
+_TABLE_START = re.compile(r"^[^\S\n]*(\d{1,4})[^\S\n]+(?=\S)")
+_PERIOD_START = re.compile(r"^[^\S\n]*(\d{1,4})\.[^\S\n]+(?=\S)")
+_ALONE = re.compile(r"^[^\S\n]*(\d{1,4})[^\S\n]*$")
+_NUMBERS = LABEL_NUMBERS
+_LABELLED_START = re.compile(rf"^[^\S\n]*Vraag[^\S\n]+({_NUMBERS})[^\S\n]*:?[^\S\n]*")
+_BARE_QUESTION_LABEL = re.compile(r"^[^\S\n]*Vraag[^\S\n]*:?[^\S\n]*")
+_START_KINDS = {
+    "table": ("NUMBERED", "DOSSIER_LINE"),
+    "period": ("NUMBERED",),
+    "numbered": ("NUMBER_ONLY",),
+    "labelled": ("QUESTION_LINE",),
+}
+
 _NOTE_LEAD = re.compile(r"^[^\S\n]*(\d{1,3})(?!\d)[^\S\n]*(\S.*)$", re.DOTALL)
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})[^\S\n]*$")
-_ANSWER_LABEL = re.compile(r"^([^\S\n]*Antwoord[^\S\n]*:?)([^\S\n]*)(.*)$", re.DOTALL)
-_TEXT_TYPES = frozenset({"TEXT", "QUESTION_START", "TITLE_LINE"})
+_ANSWER_LABEL = re.compile(rf"^([^\S\n]*Antwoord(?:[^\S\n]+(?:op (?:de )?vra(?:ag|gen) )?{_NUMBERS})?[^\S\n]*:?)([^\S\n]*)(.*)$", re.DOTALL)
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
+_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
+_SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")
+_TEXT_KINDS = frozenset({"TEXT", "NUMBERED", "DOSSIER_LINE", "KIND_LINE", "VASTGESTELD_LINE", "ROLE_LINE", "PAGE_COUNTER_LINE", "NR_LINE"})
+_HEADER_KINDS = ("DOSSIER_LINE", "KIND_LINE", "NR_LINE", "VASTGESTELD_LINE")
+_EMITTED_TEXT = frozenset({"TEXT", "TITLE_LINE"})
 
 
 def _starts_question(text: str) -> bool:
     """Question text starts with a capital (possibly after a quote or bracket)."""
     match = _OPENING.match(text)
     return bool(match) and match.group(0)[-1].isupper()
+
+
+def _ends_question(text: str) -> bool:
+    return bool(_QUESTION_END.search(text))
 
 
 def _last_type(out: Sequence[Token]) -> str | None:
@@ -100,25 +154,120 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 5 and text[:1].isupper() and not text.endswith((".", ":", ";"))
 
 
-class TablePostLexer:
-    """Context decisions for the draft table layout (``grammars/table.lark``)."""
+@attrs.frozen
+class _Start:
+    """A question start found on a line: its printed number and where the
+    question's own text begins on that line (None: on the next line)."""
+
+    label: str
+    first: int
+    letter: str
+    last: int
+    text_at: int | None
+
+
+def _question_start(token: Token, form: str, nxt: Token | None) -> _Start | None:
+    """The question number ``token`` would start in ``form``, if its shape
+    fits (the number's place in the sequence is checked by the caller)."""
+    if token.type not in _START_KINDS[form]:
+        return None
+    value = token.value.rstrip("\n")
+    if form == "labelled":
+        match = _LABELLED_START.match(value)
+        if not match:
+            return None
+        text_at = match.end() if match.end() < len(value) else None
+        if text_at is not None and not _starts_question(value[text_at:]):
+            return None
+    elif form == "numbered":
+        match = _ALONE.match(value)
+        if not match or nxt is None:
+            return None
+        text_at = None
+        following = nxt.value.strip()
+        if not (_starts_question(following) or nxt.type == "QUESTION_LINE"):
+            return None
+    else:
+        match = (_TABLE_START if form == "table" else _PERIOD_START).match(value)
+        if not match or not _starts_question(value[match.end() :]):
+            return None
+        text_at = match.end()
+    label = match.group(1).strip()
+    first, letter, last = number_label(label)
+    return _Start(label, first, letter, last, text_at)
+
+
+def _in_sequence(start: _Start, expected: int, previous: tuple[int, str] | None, max_skip: int) -> bool:
+    """Is ``start`` the next question: its number follows (skipping at most
+    ``max_skip``), or it is the next sub-question ("1b" after "1a")?"""
+    if expected <= start.first <= expected + max_skip:
+        return True
+    return previous is not None and start.first == previous[0] and start.letter > previous[1] != ""
+
+
+def _continues_list(raw: Sequence[Token], index: int, start: _Start) -> bool:
+    """ "2. Tweede punt." right under "1. Eerste punt.": the next item of a
+    numbered list in an answer, not the next question."""
+    if index == 0 or raw[index - 1].type == "BLANK":
+        return False
+    marker = re.match(r"\s*(\d{1,3})[.)]\s", raw[index - 1].value)
+    return marker is not None and int(marker.group(1)) == start.first - 1
+
+
+def detect_form(raw: Sequence[Token], max_skip: int = 5) -> str:
+    """The form whose question numbers run longest in sequence (ties go to
+    the more explicit form: labels, then "1.", then lone numbers, then the table)."""
+    best, best_run = "table", 0
+    for form in ("labelled", "period", "numbered", "table"):
+        run, expected, previous = 0, 1, None
+        kinds = _START_KINDS[form]
+        for index, token in enumerate(raw):
+            if token.type not in kinds:
+                continue
+            start = _question_start(token, form, _next_text(raw, index))
+            if start is not None and _in_sequence(start, expected, previous, max_skip):
+                run += 1
+                expected, previous = start.last + 1, (start.first, start.letter)
+        if run > best_run:
+            best, best_run = form, run
+    return best
+
+
+def _next_text(raw: Sequence[Token], index: int) -> Token | None:
+    for token in raw[index + 1 : index + 6]:
+        if token.type != "BLANK":
+            return token
+    return None
+
+
+class PostLexer:
+    """Re-types line-shape tokens for the layout grammar, for one parse."""
 
     #: How far question numbering may jump before a numbered line is taken
     #: for text instead ("31 december" while question 6 is due).
     MAX_SKIP = 5
 
-    def __init__(self, context: ParseContext) -> None:
+    def __init__(
+        self, context: ParseContext, form: str, *, questions_only: bool = False, headers: frozenset[int] = frozenset()
+    ) -> None:
+        if form not in FORMS:
+            raise ValueError(f"unknown layout form {form!r}")
         self.context = context
+        self.form = form
+        self.questions_only = questions_only
+        self.headers = headers  # indexes of lines known to be running headers (flat text)
 
     # The one pass ---------------------------------------------------------
 
     def process(self, raw: Sequence[Token]) -> list[Token]:
-        footers = self._footer_lines(raw)
+        footers = self._footer_lines(raw) | self.headers
+        prelude = self._prelude(raw)
+        paragraphs = sum(t.type == "BLANK" for t in raw) > 0.1 * len(raw)
         out: list[Token] = []
         in_header = True
-        expected = 1
-        title_open = False
-        awaiting_name = False
+        expected, previous = 1, None
+        title_open = awaiting_name = in_note = False
+        answer_at: int | None = None
         next_note = 1
         candidate: tuple[int, int] | None = None  # (index in out, index in value)
 
@@ -132,63 +281,91 @@ class TablePostLexer:
         for index, token in enumerate(raw):
             kind = token.type
             nxt = raw[index + 1] if index + 1 < len(raw) else None
+            if index == answer_at:
+                out.append(_retype(token, "ANSWER_START", ""))
+                answer_at = None
 
             if index in footers:
                 out.append(_retype(token, "FOOTER"))
                 continue
             if kind == "BLANK":
                 out.append(token)
-                title_open = False
+                title_open = in_note = False
                 continue
-            if kind == "NUMBER_ONLY":
-                out.append(_retype(token, "PAGE_NUMBER", clean_line(token.value)))
+            if kind == "PAGE_BREAK":
+                out.append(token)
+                in_note = False
+                continue
+            if index in prelude:
+                out.append(_retype(token, "PRELUDE"))
                 continue
 
-            # A footnote body: "1https://..." after a glued marker "media.1".
-            # When the line could also start the next question, it is a footnote
-            # only if it follows another footnote body.
+            start = _question_start(token, self.form, _next_text(raw, index))
+            if start is not None and (
+                not _in_sequence(start, expected, previous, self.MAX_SKIP) or _continues_list(raw, index, start)
+            ):
+                start = None
+
+            # A footnote body: "1https://...", "1 Nederlands Dagblad, ..." after
+            # a marker "media.1", "[1 ]".  A line that could also start the next
+            # question is a footnote only when it follows another footnote body.
             note = _NOTE_LEAD.match(token.value)
             if (
                 note
                 and candidate is not None
                 and int(note.group(1)) == next_note
-                and (self._question_number(token, expected) is None or _last_type(out) == "FOOTNOTE_BODY")
+                and (start is None or _last_type(out) in ("FOOTNOTE_BODY", "FOOTNOTE_MORE"))
             ):
                 self._confirm_footnote(out, candidate, str(next_note))
                 next_note += 1
                 candidate = self._find_marker(out, candidate[0], next_note)
                 out.append(_retype(token, "FOOTNOTE_BODY"))
+                in_note = not _SENTENCE_END.search(token.value)
                 continue
+            if in_note and start is None and kind in _TEXT_KINDS and token.value[:1] not in (" ", "\t", "\u00a0"):
+                out.append(_retype(token, "FOOTNOTE_MORE"))
+                in_note = not _SENTENCE_END.search(token.value)
+                continue
+            in_note = False
 
-            if kind in ("NUMBERED", "DOSSIER_LINE", "TEXT", "PAGE_COUNTER_LINE", "KIND_LINE"):
-                number = self._question_number(token, expected)
-                if number is not None:
-                    if number > expected:
-                        self._report_gap(token, expected, number)
-                    expected = number + 1
-                    in_header = title_open = awaiting_name = False
-                    start, cell = self._split_page_cell(token, nxt)
-                    emit_text(start, "QUESTION_START")
-                    if cell is not None:
-                        out.append(cell)
-                    continue
+            if start is not None:
+                if start.first > expected:
+                    self._report_gap(token, expected, start.first)
+                expected, previous = start.last + 1, (start.first, start.letter)
+                in_header = title_open = awaiting_name = False
+                label, rest, cell = self._start_tokens(token, start, nxt)
+                out.append(label)
+                if rest is not None:
+                    emit_text(rest)
+                if cell is not None:
+                    out.append(cell)
+                answer_at = self._implicit_answer(raw, index, start, expected, previous, paragraphs)
+                continue
+            if kind == "NUMBER_ONLY" and self.form == "table":
+                out.append(_retype(token, "PAGE_CELL", clean_line(token.value)))  # the "Blz." column
+                continue
+            if kind in ("NUMBER_ONLY", "PAGE_OF"):
+                out.append(_retype(token, "PAGE_NUMBER", clean_line(token.value)))  # the document's own page
+                continue
 
             if in_header:
                 if kind == "DOSSIER_LINE":
                     out.append(token)
                     title_open = True
                     continue
-                if kind in ("KIND_LINE", "VASTGESTELD_LINE", "COLUMN_HEADER"):
+                if kind in ("KIND_LINE", "NR_LINE", "VASTGESTELD_LINE", "COLUMN_HEADER"):
                     out.append(token)
                     title_open = awaiting_name = False
-                    in_header = kind != "COLUMN_HEADER"
+                    continue
+                if kind == "QUESTION_LINE" and _last_type(out) == "COLUMN_HEADER":
+                    out.append(_retype(token, "COLUMN_HEADER"))  # "Nr" / "Vraag" header cells
                     continue
                 if kind == "ROLE_LINE":
                     out.append(token)
                     title_open = False
                     awaiting_name = read_role(token.value)[1] is None
                     continue
-                if title_open:
+                if title_open and kind in _TEXT_KINDS:
                     emit_text(token, "TITLE_LINE")
                     continue
                 if awaiting_name and _looks_like_name(clean_line(token.value)):
@@ -197,17 +374,20 @@ class TablePostLexer:
                     continue
                 awaiting_name = False
                 if kind == "ANSWER_LINE":
-                    out.extend(self._split_answer_label(token))  # the grammar reports it
+                    out.extend(self._split_label(token, "ANSWER_LABEL"))  # the grammar reports it
                     continue
                 emit_text(token)
                 continue
 
-            # In the table.
+            # In the list of questions.
             if kind == "ANSWER_LINE":
-                label, *rest = self._split_answer_label(token)
+                label, *rest = self._split_label(token, "ANSWER_LABEL")
                 out.append(label)
                 for part in rest:
                     emit_text(part)
+                continue
+            if kind == "QUESTION_LINE" and _BARE_QUESTION_LABEL.fullmatch(token.value.rstrip("\n")) and _last_type(out) == "QUESTION_START":
+                out.append(_retype(token, "QUESTION_LABEL", clean_line(token.value)))
                 continue
             if kind == "INDENTED":
                 out.append(_retype(token, "FRAGMENT"))
@@ -220,17 +400,70 @@ class TablePostLexer:
 
     # Decisions -------------------------------------------------------------
 
-    def _question_number(self, token: Token, expected: int) -> int | None:
-        """The question number ``token`` starts, if it starts one: its number
-        is the next in sequence (or skips at most MAX_SKIP) and its text
-        starts with a capital."""
-        match = _NUMBER_LEAD.match(token.value)
-        if not match:
+    def _start_tokens(self, token: Token, start: _Start, nxt: Token | None) -> tuple[Token, Token | None, Token | None]:
+        """QUESTION_START (its value: the printed number), the text after it
+        on the same line, and a glued page cell split off that text (table form)."""
+        label = _retype(token, "QUESTION_START", start.label, offset=token.value.index(start.label))
+        if start.text_at is None:
+            return label, None, None
+        rest = _retype(token, "TEXT", token.value[start.text_at :], offset=start.text_at)
+        if self.form != "table":
+            return label, rest, None
+        rest, cell = self._split_page_cell(rest, nxt)
+        return label, rest, cell
+
+    def _implicit_answer(
+        self,
+        raw: Sequence[Token],
+        index: int,
+        start: _Start,
+        expected: int,
+        previous: tuple[int, str],
+        paragraphs: bool,
+    ) -> int | None:
+        """Where an unlabelled answer to the question starting at ``index``
+        begins, or None (labelled, no answer, or a list without answers).
+
+        The question ends at its last line ending in "?": with blank lines
+        between paragraphs, the question is its leading paragraphs that end
+        in "?" (at least the first); otherwise its leading lines up to and
+        including the last of the first run of lines ending in "?".
+        """
+        lines: list[tuple[int, str, int]] = []  # (raw index, text, paragraph)
+        paragraph = 0
+        if start.text_at is not None:
+            lines.append((index, raw[index].value[start.text_at :], 0))
+        for j in range(index + 1, len(raw)):
+            token = raw[j]
+            if token.type == "ANSWER_LINE":
+                return None  # labelled
+            candidate = _question_start(token, self.form, _next_text(raw, j))
+            if candidate is not None and _in_sequence(candidate, expected, previous, self.MAX_SKIP):
+                break
+            if token.type == "BLANK":
+                paragraph += 1
+            elif token.type in _TEXT_KINDS:
+                lines.append((j, token.value, paragraph))
+        if self.questions_only or not lines:
             return None
-        number = int(match.group(1))
-        if not expected <= number <= expected + self.MAX_SKIP:
+        if paragraphs:
+            groups: list[list[tuple[int, str, int]]] = []
+            for line in lines:
+                if groups and groups[-1][-1][2] == line[2]:
+                    groups[-1].append(line)
+                else:
+                    groups.append([line])
+            count = 1  # the first paragraph, then more while both end in "?"
+            while count < len(groups) and _ends_question(groups[count - 1][-1][1]) and _ends_question(groups[count][-1][1]):
+                count += 1
+            return groups[count][0][0] if count < len(groups) else None
+        ends = [i for i, (_, text, _) in enumerate(lines) if _ends_question(text)]
+        if not ends:
             return None
-        return number if _starts_question(match.group(2)) else None
+        last = ends[0]
+        while last + 1 < len(lines) and _ends_question(lines[last + 1][1]):
+            last += 1
+        return lines[last + 1][0] if last + 1 < len(lines) else None
 
     def _report_gap(self, token: Token, expected: int, number: int) -> None:
         missing = str(expected) if number == expected + 1 else f"{expected} to {number - 1}"
@@ -263,18 +496,17 @@ class TablePostLexer:
             fits = before.rstrip().endswith("?")
         else:
             fits = nxt.value[:1] in (" ", "\t", "\u00a0") and not starts_with_month(nxt.value)
-        if not fits or not _NUMBER_LEAD.match(before):
+        if not fits or not before.strip():
             return token, None
-        start = _retype(token, token.type, before + "\n")
-        cell = _retype(token, "PAGE_CELL", match.group(1), offset=match.start(1))
-        return start, cell
+        return _retype(token, token.type, before + "\n"), _retype(token, "PAGE_CELL", match.group(1), offset=match.start(1))
 
     @staticmethod
-    def _split_answer_label(token: Token) -> list[Token]:
+    def _split_label(token: Token, type_: str) -> list[Token]:
         """ "Antwoord: Het kabinet ..." -> ANSWER_LABEL "Antwoord:" + TEXT "Het kabinet ..." """
         match = _ANSWER_LABEL.match(token.value)
-        assert match is not None  # the ANSWER_LINE shape guarantees it
-        label = _retype(token, "ANSWER_LABEL", match.group(1).strip())
+        if match is None:
+            raise InternalError(f"an ANSWER_LINE that is no answer label: {token.value!r}")
+        label = _retype(token, type_, clean_line(match.group(1)))
         rest = match.group(3)
         if not rest.strip():
             return [label]
@@ -283,10 +515,10 @@ class TablePostLexer:
     @staticmethod
     def _find_marker(out: Sequence[Token], start: int, marker: int) -> tuple[int, int] | None:
         """The last candidate for footnote ``marker`` in the text emitted since
-        ``start`` (markers 1 and 2 can share a line)."""
+        ``start`` (several markers can share a line)."""
         found = None
         for index in range(start, len(out)):
-            if out[index].type in _TEXT_TYPES:
+            if out[index].type in _EMITTED_TEXT:
                 position = find_footnote_marker(out[index].value, marker)
                 if position is not None:
                     found = (index, position)
@@ -296,16 +528,30 @@ class TablePostLexer:
         """Take a confirmed marker out of the running text and remember where it was."""
         index, position = candidate
         token = out[index]
-        value = token.value[:position] + token.value[position + len(marker) :]
+        match = re.compile(rf"\[\s*{marker}\s*\]|{marker}").match(token.value, position)
+        assert match is not None  # find_footnote_marker found it here
+        value = token.value[:position] + token.value[match.end() :]
         out[index] = _retype(token, token.type, value)
-        self.context.footnote_refs[marker] = FootnoteRef(marker, token.line, (token.column or 1) + position)
+        self.context.footnote_refs[marker] = FootnoteRef(
+            marker, token.line, (token.column or 1) + position, match.end() - position
+        )
 
     @staticmethod
     def _footer_lines(raw: Sequence[Token]) -> set[int]:
-        """Indexes of running page-footer lines: a paragraph of at most three
-        lines whose last line ends in a page counter "12/15"."""
+        """Indexes of running page headers and footers: a paragraph of at most
+        three lines whose last line ends in a page counter "12/15", and a
+        short line just before a page break "-----"."""
         footers: set[int] = set()
         for index, token in enumerate(raw):
+            if token.type == "PAGE_BREAK":
+                before = index - 1
+                while before >= 0 and raw[before].type == "BLANK":
+                    before -= 1
+                if before >= 0 and raw[before].type == "TEXT":
+                    text = clean_line(raw[before].value)
+                    if len(text.split()) <= 6 and not _SENTENCE_END.search(text) and not _NOTE_LEAD.match(text):
+                        footers.add(before)
+                continue
             if token.type != "PAGE_COUNTER_LINE":
                 continue
             match = _PAGE_COUNTER.search(token.value)
@@ -318,3 +564,127 @@ class TablePostLexer:
                 continue  # the last line of a longer paragraph, not a footer
             footers.update(range(first, index + 1))
         return footers
+
+    @staticmethod
+    def _prelude(raw: Sequence[Token]) -> set[int]:
+        """Text before the document proper (a website's title line): the
+        lines before the first header line, if one comes early."""
+        seen = 0
+        for index, token in enumerate(raw):
+            if token.type == "BLANK":
+                continue
+            if token.type in _HEADER_KINDS:
+                return {i for i in range(index) if raw[i].type == "TEXT"}
+            seen += 1
+            if seen > 3:
+                break
+        return set()
+
+
+# Text whose line breaks were lost -------------------------------------------
+
+
+@attrs.frozen
+class FlatText:
+    """Text re-broken at its labels: ``text`` to lex, for each of its lines
+    the (1-based line, 0-based column) it starts at in the original, and the
+    (0-based) indexes of the lines that are running page headers."""
+
+    text: str
+    origin: tuple[tuple[int, int], ...]
+    headers: frozenset[int] = frozenset()
+
+
+_FLAT_LABEL = re.compile(rf"\bVraag (?:{_NUMBERS})\b|\bAntwoord(?: op (?:de )?vra(?:ag|gen) {_NUMBERS})?:")
+_FLAT_COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_FLAT_MIN_LENGTH = 1000
+
+
+def split_flat_text(text: str) -> FlatText | None:
+    """Break every very long line that holds two or more "Vraag N" labels
+    before each "Vraag N" and "Antwoord:" label and around its page counters
+    ("3/9": the same total throughout).  ``None`` when no line needs it."""
+    lines = text.split("\n")
+    if not any(len(line) > _FLAT_MIN_LENGTH and len(re.findall(r"\bVraag \d", line)) >= 2 for line in lines):
+        return None
+    out: list[str] = []
+    origin: list[tuple[int, int]] = []
+    headers: set[int] = set()
+    for number, line in enumerate(lines[:-1] if text.endswith("\n") else lines, start=1):
+        if len(line) <= _FLAT_MIN_LENGTH or len(re.findall(r"\bVraag \d", line)) < 2:
+            out.append(line)
+            origin.append((number, 0))
+            continue
+        cuts = {m.start() for m in _FLAT_LABEL.finditer(line)}
+        counters = list(_FLAT_COUNTER.finditer(line))
+        totals = [m.group(2) for m in counters]
+        pages = 0
+        if totals:
+            total = max(set(totals), key=totals.count)
+            for match in counters:
+                if match.group(2) == total and totals.count(total) >= 2 and int(match.group(1)) <= int(total):
+                    cuts.update((match.start(), match.end()))
+            pages = int(total)
+        running = _running_headers(line, pages)
+        for begin, end in running:
+            cuts.update((begin, end))
+        bounds = sorted(cuts | {0, len(line)})
+        for begin, end in zip(bounds, bounds[1:]):
+            piece = line[begin:end]
+            stripped = piece.lstrip()
+            if not stripped.strip():
+                continue
+            if (begin, end) in running:
+                headers.add(len(out))
+            out.append(stripped.rstrip())
+            origin.append((number, begin + len(piece) - len(stripped)))
+    return FlatText("\n".join(out) + "\n", tuple(origin), frozenset(headers))
+
+
+def _running_headers(line: str, pages: int, n: int = 8) -> set[tuple[int, int]]:
+    """Spans of ``line`` after its first question that repeat as a running
+    page header: stretches of words whose every run of ``n`` words recurs on
+    at least half the pages (a phrase that recurs in a few answers does not)."""
+    first_label = re.search(r"\bVraag \d", line)
+    if pages < 4 or first_label is None:
+        return set()
+    body = first_label.start()  # a letter's own heading lines before the questions stay text
+    words = list(re.finditer(r"\S+", line))
+    keys = [tuple(w.group(0).lower() for w in words[i : i + n]) for i in range(len(words) - n + 1)]
+    counts: dict[tuple[str, ...], int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    marked = [False] * len(words)
+    for i, key in enumerate(keys):
+        if counts[key] >= pages // 2:
+            marked[i : i + n] = [True] * n
+    spans: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(words):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and (marked[j + 1] or any(marked[j + 2 : j + 4])):
+            j += 1
+        while not marked[j]:
+            j -= 1
+        if j - i + 1 >= n:
+            begin, end = words[i].start(), words[j].end()
+            if line.count("(", begin, end) > line.count(")", begin, end):
+                close = line.find(")", end, end + 60)  # "(Tweede Kamer, vergaderjaar" + "2013-20 14, ... nr. 2)"
+                end = close + 1 if close >= 0 else end
+            if begin >= body:
+                spans.add((begin, end))
+        i = j + 1
+    return spans
+
+
+def questions_only(raw: Sequence[Token]) -> bool:
+    """Does the header call this a list of questions without answers
+    ("Verslag houdende een lijst van vragen")?"""
+    for token in raw:
+        if token.type == "KIND_LINE":
+            kind = token.value.lower()
+            return "lijst van vragen" in kind and "antwoord" not in kind
+    return False

@@ -16,13 +16,16 @@ from datetime import date
 import attrs
 
 __all__ = [
+    "LABEL_NUMBERS",
     "MONTHS",
     "Gap",
     "Line",
     "assemble",
     "clean_line",
+    "covered_numbers",
     "cross_references",
     "find_footnote_marker",
+    "number_label",
     "parse_dutch_date",
     "reference_spans",
     "split_list_marker",
@@ -154,19 +157,51 @@ def assemble(items: Iterable[Line | Gap]) -> str:
     return "\n\n".join("\n".join(lines) for lines in paragraphs)
 
 
+# Question numbers -----------------------------------------------------------
+
+#: A printed question label's numbers: "5", "12a", "1 b", "4 en 5", "4 t/m 6", "1, 2 en 3".
+LABEL_NUMBERS = r"\d{1,4}(?: ?[a-z](?![a-z/]))?(?:[ \t]*(?:,|en|t/m|tot en met)[ \t]*\d{1,4}(?: ?[a-z](?![a-z/]))?)*"
+
+_LABEL_PART = re.compile(r"(\d{1,4})(?: ?([a-z])(?![a-z/]))?")
+_LABEL_RANGE = re.compile(r"(\d{1,4})\s*(?:t/m|tot en met)\s*(\d{1,4})")
+
+
+def covered_numbers(label: str) -> tuple[str, ...]:
+    """The question numbers a printed label covers: "4 en 5" -> ("4", "5"),
+    "4 t/m 6" -> ("4", "5", "6"), "1 b" -> ("1b",)."""
+    label = _LABEL_RANGE.sub(
+        lambda m: " en ".join(str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1))
+        if 0 <= int(m.group(2)) - int(m.group(1)) <= 100
+        else m.group(0),
+        label,
+    )
+    return tuple(number + letter for number, letter in _LABEL_PART.findall(label))
+
+
+def number_label(label: str) -> tuple[int, str, int]:
+    """(first number, its sub-question letter, last number) of a printed label."""
+    parts = _LABEL_PART.findall(label)
+    numbers = [int(n) for n, _ in parts]
+    if _LABEL_RANGE.search(label):
+        numbers.append(int(_LABEL_RANGE.search(label).group(2)))
+    return numbers[0], parts[0][1], max(numbers)
+
+
 # Footnote markers -----------------------------------------------------------
 
 # A marker is a footnote number glued to the end of a word or to punctuation
-# ("media.1 In", "Rijksuitgaven1 heeft", "begroting1?").
+# ("media.1 In", "Rijksuitgaven1 heeft", "begroting1?"), or in brackets as
+# markdown converters write it ("verschuiven»[2]?", "Ceder[4 ] in").
 _MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?)\]”’\"»]))"
 _MARKER_AFTER = r"(?=[\s.,;:!?)\]]|$)"
 
 
 def find_footnote_marker(text: str, marker: int) -> int | None:
-    """The index in ``text`` of the last glued occurrence of footnote
-    ``marker``, or ``None``."""
+    """The index in ``text`` of the last occurrence of footnote ``marker``,
+    glued or in brackets, or ``None``."""
     found = None
-    for match in re.finditer(_MARKER_BEFORE + str(marker) + _MARKER_AFTER, text):
+    pattern = rf"{_MARKER_BEFORE}{marker}{_MARKER_AFTER}|\[\s*{marker}\s*\]"
+    for match in re.finditer(pattern, text):
         found = match.start()
     return found
 

@@ -21,7 +21,7 @@ from . import header
 from .errors import InternalError
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
-from .text import Gap, Line, assemble, clean_line, cross_references
+from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references
 
 __all__ = ["Role", "ToDocument"]
 
@@ -33,11 +33,13 @@ Role = tuple[str, str]
 _LAYOUT = {
     "PAGE_CELL": "page-cell",
     "PAGE_NUMBER": "page-number",
+    "PAGE_BREAK": "page-break",
     "FOOTER": "footer",
     "COLUMN_HEADER": "column-header",
     "ANSWER_LABEL": "label",
+    "QUESTION_LABEL": "label",
+    "PRELUDE": "prelude",
 }
-_QUESTION_NUMBER = re.compile(r"^\s*(\d{1,4}[a-z]?)\.?\s+")
 _NOTE = re.compile(r"^\s*(\d{1,3})\s*(.*?)\s*$", re.DOTALL)
 
 
@@ -126,9 +128,16 @@ class ToDocument(Transformer):
                 notes.append(token)
                 self._role(token, "footnote", _footnote_parts(token)[0])
                 items.append(Gap(layout=True))
+            elif kind == "FOOTNOTE_MORE":  # the post-lexer only continues a body it has seen
+                body = next(t for t in reversed(notes) if t.type == "FOOTNOTE_BODY")
+                notes.append(token)
+                self._role(token, "footnote", _footnote_parts(body)[0])
+                items.append(Gap(layout=True))
+            elif kind == "ANSWER_START":
+                continue
             elif kind in _LAYOUT:
                 self._role(token, "layout", _LAYOUT[kind])
-                if kind in ("PAGE_CELL", "PAGE_NUMBER"):
+                if kind == "PAGE_CELL":
                     pages.append(int(token.value))
                 items.append(Gap(layout=True))
             else:
@@ -138,17 +147,16 @@ class ToDocument(Transformer):
 
     def _question(self, entry: _Entry, notes: list) -> Question:
         first, *rest = entry.question
-        match = _QUESTION_NUMBER.match(first.value)
-        assert match is not None  # QUESTION_START is only assigned to numbered lines
-        number = match.group(1)
-        opening = Token("TEXT", first.value[match.end() :], line=first.line, column=first.column + match.end())
-        text, pages = self._text([opening, *rest], ("question", number), notes)
+        number = first.value  # the post-lexer gives QUESTION_START the printed number
+        self._role(first, "layout", "question-number")
+        text, pages = self._text(rest, ("question", number), notes)
         answer = answer_lines = None
         refers_to: tuple[str, ...] = ()
         last = _last_line(entry.question)
         if entry.answer is not None:
             label, *body = entry.answer
-            self._role(label, "layout", "label")
+            if label.type == "ANSWER_LABEL":
+                self._role(label, "layout", "label")
             answer, more_pages = self._text(body, ("answer", number), notes)
             pages += more_pages
             refers_to = cross_references(answer)
@@ -164,6 +172,7 @@ class ToDocument(Transformer):
             page_to=page_to,
             refers_to=refers_to,
             answer_lines=answer_lines,
+            covers=covered_numbers(number),
         )
 
     def _pages(self, pages: Sequence[int], first: Token, number: str) -> tuple[int | None, int | None]:
@@ -196,8 +205,12 @@ class ToDocument(Transformer):
                 continue
             kind = item.type
             if kind == "KIND_LINE":
-                values["kind"], values["number"] = header.read_kind(item.value)
+                values["kind"], number = header.read_kind(item.value)
+                values["number"] = values.get("number") or number
                 self._role(item, "meta", "kind")
+            elif kind == "NR_LINE":
+                values["number"] = header.read_number(item.value)
+                self._role(item, "meta", "number")
             elif kind == "VASTGESTELD_LINE":
                 values["vastgesteld"] = header.read_vastgesteld(item.value)
                 self._role(item, "meta", "vastgesteld")
@@ -218,14 +231,10 @@ class ToDocument(Transformer):
                 intro.append(item)
         intro_text, _ = self._text(intro, ("meta", "intro"), notes)
         if intro_text:
-            found = header.read_intro(intro_text)
-            values.update(
-                intro=intro_text,
-                committee=found.committee,
-                addressee=found.addressee,
-                letter_date=found.letter_date,
-                about=found.about,
-            )
+            values["intro"] = intro_text
+            for name, value in attrs.asdict(header.read_intro(intro_text), recurse=False).items():
+                if value not in (None, ()) and values.get(name) is None:
+                    values[name] = value  # what the header lines said wins
         heading_number = values.pop("heading_number", None)
         if values.get("about") is None and heading_number and values.get("dossier"):
             # The draft's heading "27925- 919" names the letter the questions are about.
@@ -233,9 +242,16 @@ class ToDocument(Transformer):
         return DocumentMeta(**values)
 
     def _footnotes(self, notes: list[Token], questions: Sequence[Question]) -> list[Footnote]:
-        footnotes = []
+        bodies: list[tuple[Token, list[Token]]] = []  # a body line and the lines continuing it
         for token in notes:
-            marker, text = _footnote_parts(token)
+            if token.type == "FOOTNOTE_BODY":
+                bodies.append((token, []))
+            else:
+                bodies[-1][1].append(token)
+        footnotes = []
+        for token, more in bodies:
+            marker, first = _footnote_parts(token)
+            text = assemble([Line(first, token.line), *(Line(t.value, t.line) for t in more)])
             ref = self.context.footnote_refs.get(marker)
             owner = None
             if ref is not None:

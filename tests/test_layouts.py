@@ -1,0 +1,189 @@
+"""Layout-specific behaviour, on the corpus documents and small examples."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import kamerqa
+from kamerqa import LineSpan, ParseError
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def corpus(prefix: str) -> kamerqa.Document:
+    [path] = CORPUS.glob(f"{prefix}_*.txt")
+    return kamerqa.parse_file(path)
+
+
+def texts(doc: kamerqa.Document) -> list[str]:
+    return [doc.meta.intro or "", doc.meta.title or ""] + [t for q in doc.questions for t in (q.text, q.answer or "")]
+
+
+# Kamervragen, converted to markdown ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kamervragen():
+    return corpus("030")
+
+
+def test_kamervragen_metadata(kamervragen):
+    meta = kamervragen.meta
+    assert meta.askers == ("Boswijk (CDA)",)
+    assert meta.addressee == "Minister van Buitenlandse Zaken"
+    assert meta.answered_by == "Minister Bruins Slot (Buitenlandse Zaken)"
+    assert (meta.submitted, meta.received) == (date(2023, 10, 2), date(2023, 11, 13))
+    assert (meta.number, meta.session) == ("387", "2023–2024")
+    assert meta.title == "de situatie in de Zuidelijke Kaukasus"
+
+
+def test_joint_question_knows_every_number(kamervragen):
+    joint = kamervragen.question("4 en 5")
+    assert joint.covers == ("4", "5")
+    assert joint.text.startswith("Deelt u de zorg dat Azerbeidzjan")
+    assert "Hoe wordt door de Europese Unie geanticipeerd op deze mogelijke geweldsescalatie?" in joint.text
+    assert joint.answer.startswith("In het trilaterale akkoord van 2020")
+    assert [q.number for q in kamervragen.questions][4] == "6"
+
+
+def test_bracket_footnote_markers_are_linked_and_removed(kamervragen):
+    notes = {f.marker: f for f in kamervragen.footnotes}
+    assert sorted(notes, key=int) == [str(n) for n in range(1, 10)]
+    assert notes["1"].question == "1"
+    assert notes["1"].text.startswith("Nederlands Dagblad, 29 september 2023, «De ondergang van Nagorno Karabach")
+    assert notes["1"].text.endswith("De kwaliteitskrant van christelijk Nederland).")  # three lines joined
+    assert (notes["4"].question, notes["4"].text) == ("3", "Motie Ceder, Kamerstuk 21 501-02, nr. 2732")
+    q1 = kamervragen.question("1").text
+    assert "«Netjes gezuiverd» en «Goede bedoelingen" in q1 and "[1" not in q1 and "[2]" not in q1
+    for text in texts(kamervragen):
+        assert "Nederlands Dagblad" not in text
+        assert "[3 ]" not in text
+
+
+def test_page_breaks_and_running_footers_are_layout(kamervragen):
+    for text in texts(kamervragen)[2:]:
+        assert "-----" not in text
+        assert "h tk 20232024" not in text
+    assert kamervragen.question("2").answer.endswith("op basis van feiten (12-10-2023).")
+
+
+# Published lists ------------------------------------------------------------
+
+
+def test_website_title_line_is_skipped():
+    for prefix in ("013", "019"):
+        doc = corpus(prefix)
+        assert " : " not in (doc.meta.intro or "")
+        assert doc.questions[0].number == "1"
+
+
+def test_lines_starting_with_amounts_stay_in_the_answer():
+    answer = corpus("019").question("1").answer
+    assert "in de periode 2024–2038 € 1.687,7 miljoen. Van dit bedrag" in answer
+    assert "bedraagt daarmee € 1.050,6 miljoen. In de toekomst" in answer
+
+
+def test_list_without_answers():
+    doc = corpus("021")
+    assert doc.meta.kind == "Verslag houdende een lijst van vragen"
+    assert [q.answer for q in doc.questions] == [None] * 11
+    assert doc.diagnostics == ()
+
+
+def test_footnote_marker_in_the_committee_name_is_dropped():
+    assert corpus("001").meta.committee == "commissie voor de Rijksuitgaven"
+
+
+def test_truncated_last_question_is_kept_and_reported():
+    doc = corpus("001")
+    assert doc.questions[-1].text.endswith("Hoe gaat zij dit d")
+    assert [d.code for d in doc.diagnostics] == ["no-answer"]
+
+
+# Text whose line breaks were lost ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def flat():
+    return corpus("033")
+
+
+def test_flat_text_positions_refer_to_the_original_line(flat):
+    assert all(q.lines == LineSpan(1, 1) and q.answer_lines == LineSpan(1, 1) for q in flat.questions)
+
+
+def test_flat_text_page_counters_and_running_headers_are_layout(flat):
+    assert flat.question("2").text == "Kunt u toelichten op welke momenten u contact heeft gehad met de ministeriële commissie?"
+    assert flat.question("5").answer.endswith("In het onderhavig geval is de aanpassing zichtbaar gemaakt met track changes.")
+    assert flat.question("15").answer == "Zie het antwoord op vraag 12."
+    assert flat.question("12").text.endswith("de huidige exploitatiekosten van de F-16 exact kan geven?")
+    for text in texts(flat)[2:]:
+        assert "/9" not in text
+    assert flat.question("20").refers_to == ("1", "6")
+
+
+# Small documents ---------------------------------------------------------------------
+
+
+def test_number_alone_then_vraag_and_antwoord_labels():
+    doc = kamerqa.parse("1\nVraag:\nIs dat zo?\nAntwoord:\nJa.\n2\nVraag:\nEn dit?\nAntwoord:\n2024 was een goed jaar.\n")
+    assert doc.meta.layout == "numbered"
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        ("1", "Is dat zo?", "Ja."),
+        ("2", "En dit?", "2024 was een goed jaar."),
+    ]
+
+
+def test_vraag_n_colon_and_antwoord_op_vraag_labels():
+    doc = kamerqa.parse("Vraag 1: Is dat zo?\nAntwoord op vraag 1:\nJa.\nVraag 2:\nEn dit?\nAntwoord op vraag 2: Nee.\n")
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [("1", "Is dat zo?", "Ja."), ("2", "En dit?", "Nee.")]
+
+
+def test_vraag_n_with_unlabelled_answers():
+    doc = kamerqa.parse("Vraag 1\nIs dat zo? Waarom\nniet?\nJa, omdat het\nzo is.\nVraag 2\nEn dit?\nNee.\n")
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        ("1", "Is dat zo? Waarom niet?", "Ja, omdat het zo is."),
+        ("2", "En dit?", "Nee."),
+    ]
+
+
+def test_sub_questions_and_ranges_keep_their_labels():
+    doc = kamerqa.parse(
+        "Vraag 1a\nIs dat zo?\nAntwoord 1a\nJa.\n\nVraag 1b\nEn dit?\nAntwoord 1b\nNee.\n\n"
+        "Vraag 2 t/m 4\nEn de rest?\nAntwoord 2 t/m 4\nOok.\n\nVraag 5\nLaatste?\nAntwoord 5\nKlaar.\n"
+    )
+    assert [(q.number, q.covers) for q in doc.questions] == [
+        ("1a", ("1a",)),
+        ("1b", ("1b",)),
+        ("2 t/m 4", ("2", "3", "4")),
+        ("5", ("5",)),
+    ]
+    assert doc.diagnostics == ()
+
+
+def test_numbered_paragraphs_with_multi_paragraph_questions():
+    doc = kamerqa.parse("1\n\nIs dat zo?\n\nWaarom dan?\n\nHet is zo.\n\nEn daarom.\n\n2\n\nEn dit?\n\nNee.\n")
+    assert [(q.text, q.answer) for q in doc.questions] == [
+        ("Is dat zo?\n\nWaarom dan?", "Het is zo.\n\nEn daarom."),
+        ("En dit?", "Nee."),
+    ]
+
+
+def test_period_layout_keeps_numbered_lists_in_answers():
+    doc = kamerqa.parse("1. Is dat zo?\n\nTwee punten:\n1. Eerste punt.\n2. Tweede punt.\n\n2. En dit?\n\nNee.\n")
+    assert doc.meta.layout == "period"
+    assert [q.number for q in doc.questions] == ["1", "2"]
+    assert doc.question("1").answer == "Twee punten:\n1. Eerste punt.\n2. Tweede punt."
+
+
+def test_forcing_a_layout():
+    text = "1\nVraag:\nIs dat zo?\nAntwoord:\nJa.\n"
+    assert kamerqa.parse(text, layout="numbered").questions[0].text == "Is dat zo?"
+    with pytest.raises(ParseError) as caught:
+        kamerqa.parse(text, layout="labelled")
+    assert caught.value.code == "no-questions"
+    with pytest.raises(ValueError, match="unknown layout 'word'; kamerqa reads: table, period, numbered, labelled, flat"):
+        kamerqa.parse(text, layout="word")
