@@ -34,7 +34,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_ships_the_grammars_and_the_console_script(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "kamerqa/grammars/lines.lark" in names
-    assert "kamerqa/grammars/table.lark" in names
+    assert "kamerqa/grammars/qa.lark" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "kamerqa = kamerqa.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
