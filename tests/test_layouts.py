@@ -187,3 +187,13 @@ def test_forcing_a_layout():
     assert caught.value.code == "no-questions"
     with pytest.raises(ValueError, match="unknown layout 'word'; kamerqa reads: table, period, numbered, labelled, flat"):
         kamerqa.parse(text, layout="word")
+
+
+def test_page_counters_and_singular_kind_line():
+    doc = kamerqa.parse(
+        "Home\nZoeken\nKamerstukken\n31 235 Titel\nLIJST VAN VRAGEN EN ANTWOORD\n\n"
+        "1. Is dat zo?\nPagina 3/12\nJa.\npagina 4 van 12\n\n2. En dit?\n\nNee.\n"
+    )
+    assert doc.meta.kind == "Lijst van vragen en antwoord"
+    assert doc.meta.intro is None  # the website's navigation lines are skipped
+    assert [(q.text, q.answer) for q in doc.questions] == [("Is dat zo?", "Ja."), ("En dit?", "Nee.")]

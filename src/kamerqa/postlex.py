@@ -456,7 +456,9 @@ class PostLexer:
             count = 1  # the first paragraph, then more while both end in "?"
             while count < len(groups) and _ends_question(groups[count - 1][-1][1]) and _ends_question(groups[count][-1][1]):
                 count += 1
-            return groups[count][0][0] if count < len(groups) else None
+            if count < len(groups):
+                return groups[count][0][0]
+            # one paragraph: perhaps the answer follows the "?" without a blank line
         ends = [i for i, (_, text, _) in enumerate(lines) if _ends_question(text)]
         if not ends:
             return None
@@ -576,7 +578,7 @@ class PostLexer:
             if token.type in _HEADER_KINDS:
                 return {i for i in range(index) if raw[i].type == "TEXT"}
             seen += 1
-            if seen > 3:
+            if seen > 8:
                 break
         return set()
 
