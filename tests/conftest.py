@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import kamerqa
 from kamerqa.parsing import Analysis, analyse
@@ -12,6 +14,16 @@ from kamerqa.parsing import Analysis, analyse
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "seeds" / "000_e50b7459da8d0f59.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# Hypothesis budgets: "ci" keeps the whole suite well under ten minutes on
+# two cores; "dev" searches much longer.  KAMERQA_HYPOTHESIS_PROFILE picks one.
+settings.register_profile(
+    "ci", max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.register_profile(
+    "dev", max_examples=1000, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.load_profile(os.environ.get("KAMERQA_HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import strategies as st
 
 from kamerqa.model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
@@ -72,3 +74,100 @@ documents = st.builds(
     footnotes=st.lists(st.builds(Footnote, texts, texts, st.none() | numbers, lines), max_size=3).map(tuple),
     diagnostics=st.lists(diagnostics, max_size=3).map(tuple),
 )
+
+
+# Documents the table layout can carry -------------------------------------------
+#
+# Every text starts each paragraph with a capital (a paragraph in lower case
+# cannot be told from a soft wrap across a blank line), holds no "N/M"
+# fraction (a short paragraph ending in one reads as a page footer) and
+# refers only to questions that exist.
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzéëïöüàçñß’"
+word = st.text(alphabet=_LETTERS, min_size=1, max_size=9)
+_capital = st.sampled_from("ABCDEFGHIJKLMNOPRSTUVWZÉÖ")
+_token = st.one_of(
+    word,
+    word,
+    word,
+    st.integers(0, 2100).map(str),
+    st.builds(lambda d, m, y: f"{d} {m} {y}", st.integers(1, 28), st.sampled_from(["januari", "mei", "december"]), st.integers(1990, 2030)),
+    st.just("Antwoord"),
+    st.just("vraag"),
+    word.map(lambda w: w + ","),
+    word.map(lambda w: f"({w})"),
+    word.map(lambda w: f"“{w}”"),
+)
+
+
+@st.composite
+def sentences(draw, end: str = ".") -> str:
+    first = draw(_capital) + draw(st.text(alphabet=_LETTERS, max_size=8))
+    rest = draw(st.lists(_token, min_size=1, max_size=14))
+    return " ".join([first, *rest]).rstrip(",") + end
+
+
+@st.composite
+def paragraphs(draw, end: str = ".") -> str:
+    if draw(st.integers(0, 5)) == 0:  # a numbered list under a lead sentence
+        lead = draw(sentences(":"))
+        items = draw(st.lists(st.lists(word, min_size=1, max_size=6).map(" ".join), min_size=2, max_size=4))
+        return "\n".join([lead, *(f"{i}. {item}." for i, item in enumerate(items, start=1))])
+    return " ".join(draw(st.lists(sentences(end), min_size=1, max_size=3)))
+
+
+@st.composite
+def table_documents(draw) -> Document:
+    count = draw(st.integers(1, 8))
+    questions = []
+    footnotes = []
+    for number in range(1, count + 1):
+        text = "\n\n".join(draw(st.lists(paragraphs("?"), min_size=1, max_size=2)))
+        answer = "\n\n".join(draw(st.lists(paragraphs(), min_size=1, max_size=3)))
+        if draw(st.booleans()):
+            target = draw(st.integers(1, count))
+            answer += f" Zie het antwoord op vraag {target}."
+        page_from = draw(st.none() | st.integers(1, 300))
+        page_to = draw(st.none() | st.integers(301, 400)) if page_from is not None else None
+        if draw(st.integers(0, 4)) == 0:
+            footnotes.append(Footnote(str(len(footnotes) + 1), draw(sentences()), str(number), 1))
+        from kamerqa.text import cross_references
+
+        questions.append(
+            Question(
+                number=str(number),
+                text=text,
+                answer=answer,
+                lines=LineSpan(1, 1),
+                page_from=page_from,
+                page_to=page_to,
+                refers_to=cross_references(answer),
+                covers=(str(number),),
+            )
+        )
+    committee = "vaste commissie voor " + draw(sentences("")).rstrip()
+    addressee = "minister van " + draw(_capital) + draw(word)
+    letter = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)))
+    title = draw(_capital) + draw(st.text(alphabet=_LETTERS, min_size=2, max_size=8)) + " " + draw(sentences(""))
+    dossier, about = str(draw(st.integers(10000, 99999))), str(draw(st.integers(1, 999)))
+    intro = (
+        f"De {committee} heeft een aantal vragen voorgelegd aan de {addressee} over de brief van "
+        f"{letter.day} {_MONTH_NAMES[letter.month - 1]} {letter.year} inzake {title} ({dossier}, nr. {about})."
+    )
+    meta = DocumentMeta(
+        kind="Lijst van vragen en antwoorden",
+        dossier=dossier,
+        title=title,
+        committee=committee,
+        addressee=addressee,
+        letter_date=letter,
+        chair=draw(_capital) + draw(word),
+        clerk=draw(_capital) + draw(word),
+        about=KamerstukRef(dossier, about),
+        intro=intro,
+        layout="table",
+    )
+    return Document(meta=meta, questions=tuple(questions), footnotes=tuple(footnotes))
+
+
+_MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december".split()

@@ -44,7 +44,7 @@ def test_convert_with_explicit_format(tmp_path, reference):
 def test_unknown_format_is_one_line_and_exit_2(tmp_path):
     result = run("convert", REFERENCE, "--to", "pdf")
     assert result.exit_code == 2
-    assert result.stderr == "kamerqa: error: unknown format 'pdf'; known formats: docx, json, xlsx\n"
+    assert result.stderr == "kamerqa: error: unknown format 'pdf'; known formats: docx, json, txt, xlsx\n"
     result = run("convert", REFERENCE, "-o", tmp_path / "x.unknown")
     assert result.exit_code == 2
     assert "cannot tell the format from" in result.stderr
@@ -104,7 +104,12 @@ def test_formats_lists_every_exporter():
     result = run("formats")
     assert result.exit_code == 0
     rows = [line.split()[:3] for line in result.stdout.splitlines()]
-    assert rows == [["json", ".json", "text"], ["docx", ".docx", "binary"], ["xlsx", ".xlsx", "binary"]]
+    assert rows == [
+        ["json", ".json", "text"],
+        ["docx", ".docx", "binary"],
+        ["xlsx", ".xlsx", "binary"],
+        ["txt", ".txt", "text"],
+    ]
 
 
 def test_an_option_the_format_does_not_have_is_a_clear_error(tmp_path):

@@ -100,7 +100,7 @@ def test_a_broken_plugin_is_reported_not_fatal(tmp_path):
     )
     listed = kamerqa_cli("formats", path=broken, cwd=tmp_path)
     assert listed.returncode == 0
-    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["json", "docx", "xlsx"]
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["json", "docx", "xlsx", "txt"]
     assert "exporter plugin 'broken'" in listed.stderr and "No module named 'kamerqa_no_such_module'" in listed.stderr
     assert "exporter plugin 'bad'" in listed.stderr and "does not implement the exporter protocol" in listed.stderr
     converted = kamerqa_cli("convert", str(REFERENCE), "-o", "out.json", path=broken, cwd=tmp_path)

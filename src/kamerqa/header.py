@@ -43,10 +43,13 @@ def read_heading(text: str) -> Heading:
     match = _HEADING.match(clean_line(text))
     if not match:
         return Heading(None, None, clean_line(text) or None)
-    dossier = match.group("dossier")
+    dossier, title = match.group("dossier"), match.group("title")
     if match.group("part"):
-        dossier += " " + match.group("part")
-    return Heading(dossier, match.group("number"), match.group("title") or None)
+        if match.group("number"):  # "27925- 919 A ...": no part letter after a paper's number
+            title = f"{match.group('part')} {title}".strip()
+        else:
+            dossier += " " + match.group("part")
+    return Heading(dossier, match.group("number"), title or None)
 
 
 _KIND = re.compile(r"^(?:\d{4}D\d{5}\s+)?(?:nr\.?\s*(?P<number>\d+)?\s*)?(?P<kind>.+?)\s*$", re.IGNORECASE)
@@ -109,6 +112,7 @@ class Intro:
     vastgesteld: date | None = None
 
 
+_INTRO_LIMIT = 4000
 _DATE_TEXT = r"\d{1,2}\s+[^\W\d_]+\s+\d{4}"
 _COMMITTEE = re.compile(
     r"\b(?:De|de)\s+(?P<committee>(?:vaste\s+|algemene\s+|tijdelijke\s+)?commissie\s+voor\s+.+?)"
@@ -148,7 +152,8 @@ def read_intro(text: str) -> Intro:
     ... (27925, nr. 919).", "Vragen van het lid X (PARTY) aan de Minister van Y
     over Z (ingezonden 2 oktober 2023).", "Antwoord van Minister W (ontvangen
     13 november 2023)."."""
-    paragraphs = _MARKDOWN.sub("", text)
+    # The phrases stand at the top; reading further only risks slow matching on huge inputs.
+    paragraphs = _MARKDOWN.sub("", text[:_INTRO_LIMIT])
     text = clean_line(paragraphs)
     found: dict = {}
     if match := _COMMITTEE.search(text):

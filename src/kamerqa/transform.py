@@ -276,6 +276,10 @@ class ToDocument(Transformer):
 
     def _fragments(self, fragments: Sequence[Token], questions: Sequence[Question]) -> None:
         answers = [(q.number, clean_line(q.answer or "")) for q in questions]
+        whole = {a: n for n, a in reversed(answers) if a}
+        # Searching every answer for every fragment is quadratic; past a budget
+        # only whole repeated answers are recognised.
+        searchable = len(fragments) * sum(len(a) for _, a in answers) <= 20_000_000
         for token in fragments:
             if token.type == "BLANK":
                 continue
@@ -283,9 +287,9 @@ class ToDocument(Transformer):
             if re.fullmatch(r"Antwoord\s*:?", text):
                 code, message = "stray-label", "an 'Antwoord' label among the fragments after the list"
             else:
-                repeated = next((n for n, a in answers if a and text == a), None) or next(
-                    (n for n, a in answers if len(text) >= 20 and text in a), None
-                )
+                repeated = whole.get(text)
+                if repeated is None and searchable and len(text) >= 20:
+                    repeated = next((n for n, a in answers if text in a), None)
                 if repeated is not None:
                     code, message = "duplicate-fragment", f"repeats the answer to question {repeated}"
                 else:

@@ -75,6 +75,7 @@ _BUILTIN: dict[str, str] = {
     "json": "kamerqa.exporters.json:JsonExporter",
     "docx": "kamerqa.exporters.docx:DocxExporter",
     "xlsx": "kamerqa.exporters.xlsx:XlsxExporter",
+    "txt": "kamerqa.exporters.txt:TxtExporter",
 }
 
 _registry: dict[str, Exporter] | None = None

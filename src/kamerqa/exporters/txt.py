@@ -1,0 +1,116 @@
+"""Plain text in the draft table layout (the layout kamerqa reads best).
+
+The output parses back to the same questions, answers, page references,
+cross-references and footnotes.  Where a wrapped line would look like
+something else to a reader of the layout (a line starting with a number
+could be the next question, "Antwoord:" a label, "- " a list item), the
+word is kept on the line before instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, Any
+
+from . import reject_options
+from ..model import Document, Question
+
+__all__ = ["TxtExporter"]
+
+WIDTH = 80
+# Line starts a reader of the table layout would take for structure.
+_AMBIGUOUS_START = re.compile(
+    r"^(?:\d|[\-–•·▪●◦*#\[(]|Vraag\b|Antwoord\b|Nr\b|nr\b|Vastgesteld\b|Voorzitter\b|Griffier\b|De\b|Lijst\b|Verslag\b"
+    r")",
+    re.IGNORECASE,
+)
+_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+class TxtExporter:
+    name = "txt"
+    suffixes = (".txt",)
+    binary = False
+    description = "plain text in the draft table layout; kamerqa parses it back to the same questions"
+
+    def write(self, document: Document, stream: IO[str], **options: Any) -> None:
+        reject_options(self.name, options)
+        stream.write(render(document))
+
+
+def render(document: Document) -> str:
+    """The document as text in the table layout."""
+    meta = document.meta
+    out: list[str] = [""]
+    if meta.dossier or meta.title:
+        heading = (meta.dossier or "") + (f"- {meta.about.number}" if meta.about and meta.about.number else "")
+        out += _wrap(f"{heading} {meta.title or ''}".strip()) + [""]
+    out += [f"nr. {meta.number or ''} {meta.kind or 'Lijst van vragen en antwoorden'}".replace("  ", " "), ""]
+    if meta.vastgesteld:
+        out += [f"Vastgesteld {_date(meta.vastgesteld)}", ""]
+    if meta.intro:
+        for paragraph in meta.intro.split("\n\n"):
+            out += _wrap(paragraph) + [""]
+    if meta.chair:
+        out += ["Voorzitter van de commissie,", meta.chair, ""]
+    if meta.clerk:
+        out += ["Griffier van de commissie,", meta.clerk, ""]
+    out += ["Nr Vraag Bijlage Blz. (van) t/m", ""]
+    notes = {}
+    for note in document.footnotes:
+        notes.setdefault(note.question, []).append(note)
+    for question in document.questions:
+        out += _question(question, notes.get(question.number, []))
+    return "\n".join(out) + "\n"
+
+
+def _question(question: Question, notes: list) -> list[str]:
+    lines = _text(question.text, first_prefix=f"{question.number} ")
+    for page in (question.page_from, question.page_to):
+        if page is not None:
+            lines += ["", str(page)]
+    if question.answer is not None:
+        lines += ["", "Antwoord"]
+        answer = question.answer
+        for note in notes:  # markers go after the answer; the bodies follow it
+            answer += f"[{note.marker}]"
+        lines += _text(answer)
+        for note in notes:
+            glue = " " if note.text[:1].isdigit() or not note.text else ""
+            lines.append(f"{note.marker}{glue}{note.text}")
+    return lines + [""]
+
+
+def _text(text: str, first_prefix: str = "") -> list[str]:
+    """Paragraphs separated by blank lines, list items on lines of their own."""
+    lines: list[str] = []
+    for index, paragraph in enumerate(text.split("\n\n")):
+        if index:
+            lines.append("")
+        for item, line in enumerate(paragraph.split("\n")):
+            prefix = first_prefix if index == 0 and item == 0 else ""
+            lines += _wrap(prefix + line, item_start=item > 0)
+    return lines
+
+
+def _wrap(text: str, *, item_start: bool = False) -> list[str]:
+    """Wrap at WIDTH; a continuation line never starts with something that
+    reads as structure (the word moves up a line instead)."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if current and len(candidate) > WIDTH and not _AMBIGUOUS_START.match(word):
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    # A line ending in "-" keeps a trailing space: it is not a word broken at its hyphen.
+    return [line + " " if line.endswith("-") and i < len(lines) - 1 else line for i, line in enumerate(lines)]
+
+
+def _date(value) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+

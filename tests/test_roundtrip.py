@@ -1,0 +1,33 @@
+"""Render -> parse gives the same model: the txt exporter writes documents
+in the table layout, and kamerqa reads them back."""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import given
+
+import kamerqa
+from kamerqa import LineSpan
+from kamerqa.exporters.txt import render
+
+from .strategies import table_documents
+
+
+def without_positions(document: kamerqa.Document) -> kamerqa.Document:
+    return attrs.evolve(
+        document,
+        questions=tuple(attrs.evolve(q, lines=LineSpan(1, 1), answer_lines=None) for q in document.questions),
+        footnotes=tuple(attrs.evolve(f, line=1) for f in document.footnotes),
+    )
+
+
+@given(table_documents())
+def test_render_then_parse_gives_the_same_document(document):
+    parsed = kamerqa.parse(render(document))
+    assert without_positions(parsed) == without_positions(document)
+
+
+def test_the_reference_document_round_trips(reference):
+    assert without_positions(kamerqa.parse(render(reference))) == without_positions(
+        attrs.evolve(reference, diagnostics=())
+    )
