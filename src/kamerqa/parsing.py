@@ -64,7 +64,10 @@ class Analysis:
         markers: dict[int, list[FootnoteRef]] = {}
         for ref in self.footnote_refs.values():
             markers.setdefault(ref.line, []).append(ref)
-        diagnosed = {d.line for d in doc.diagnostics if d.text}
+        kept: dict[int, list[str]] = {}  # the text diagnostics keep, by line
+        for d in doc.diagnostics:
+            if d.text and d.line is not None:
+                kept.setdefault(d.line, []).append(clean_line(d.text))
         fields: dict[Role, str] = {
             ("meta", "title"): doc.meta.title or "",
             ("meta", "intro"): doc.meta.intro or "",
@@ -78,18 +81,22 @@ class Analysis:
 
         missing = []
         for number, line in enumerate(self.lines, start=1):
-            if not line.strip():
-                continue
+            if not clean_line(line):
+                continue  # blank, also when only no-break or zero-width spaces
+            if clean_line(line) in kept.get(number, ()):
+                continue  # kept in a diagnostic
             roles = self.roles.get(number, [])
             if not roles:
                 missing.append(number)
                 continue
             kinds = {kind for kind, _ in roles}
-            if kinds == {"layout"} or ("diagnostic" in kinds and number in diagnosed):
+            if kinds == {"layout"}:
                 continue
             if kinds == {"meta"} and not any(role in fields for role in roles):
                 continue  # kind, vastgesteld, chair, clerk: read into typed fields
             content = self._content(line, markers.get(number, []), roles)
+            if content in kept.get(number, ()):
+                continue  # its text (without a label the parser dropped) is kept in a diagnostic
             if not any(content in fields[role] for role in roles if role in fields):
                 missing.append(number)
         return missing
@@ -142,7 +149,8 @@ def _tokens(
     raw = list(layout.lex(text))
     context.form = form or detect_form(raw)
     headers = flat.headers if flat is not None else frozenset()
-    return PostLexer(context, context.form, questions_only=questions_only(raw), headers=headers).process(raw)
+    postlexer = PostLexer(context, context.form, questions_only=questions_only(raw), headers=headers, relex=layout.lex)
+    return postlexer.process(raw)
 
 
 def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *, recover: bool):
@@ -151,7 +159,10 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
     field; otherwise Lark's UnexpectedToken propagates."""
     parser = layout.lark.parse_interactive()
     last: Token | None = None
+    context.questions_seen = False
     for token in tokens:
+        if token.type == "QUESTION_START":
+            context.questions_seen = True
         try:
             parser.feed_token(token)
         except UnexpectedToken as exc:
@@ -163,7 +174,7 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
 
 
 def _recover(layout: LayoutParser, parser, token: Token, exc: UnexpectedToken, context: ParseContext) -> None:
-    code = _name_error(layout.name, exc)
+    code = _name_error(layout.name, exc, context)
     if token.type != "ANSWER_LABEL":
         as_text = Token("TEXT", token.value, token.start_pos, token.line, token.column)
         try:
@@ -173,12 +184,20 @@ def _recover(layout: LayoutParser, parser, token: Token, exc: UnexpectedToken, c
         else:
             context.report(Severity.WARNING, code, "this line does not fit the layout here; kept as text", token)
             return
-    context.report(Severity.ERROR if token.type != "ANSWER_LABEL" else Severity.WARNING, code, _ERROR_MESSAGES[code], token)
+    if token.type == "ANSWER_LABEL":
+        context.dropped.append((token.line, ("layout", "label")))
+        context.report(Severity.WARNING, code, _ERROR_MESSAGES[code], token)
+    else:
+        context.dropped.append((token.line, ("diagnostic", code)))
+        context.report(Severity.ERROR, code, _ERROR_MESSAGES[code], token)
 
 
-def _name_error(layout_name: str, exc: UnexpectedToken) -> str:
-    """Name a parser error by the example documents that fail the same way
-    (Lark's ``match_examples``), remembering the answer per parser state."""
+def _name_error(layout_name: str, exc: UnexpectedToken, context: ParseContext) -> str:
+    """Name a parser error: an unexpected answer label by whether a question
+    came before it, anything else by the example documents that fail the same
+    way (Lark's ``match_examples``), remembered per parser state."""
+    if exc.token.type == "ANSWER_LABEL":
+        return "repeated-answer-label" if context.questions_seen else "answer-before-question"
     key = (layout_name, exc.state.position, len(exc.state.state_stack), exc.token.type)
     if key not in _error_names:
         label = exc.match_examples(
@@ -215,7 +234,7 @@ def analyse(text: str, *, strict: bool = False, layout: str | None = None, sourc
         try:
             tree = _feed(parser, tokens, context, recover=not strict)
         except UnexpectedToken as exc:
-            code = _name_error(parser.name, exc)
+            code = _name_error(parser.name, exc, context)
             line, column = _original(flat, exc.token.line, exc.token.column)
             raise ParseError(
                 _ERROR_MESSAGES[code].split(";")[0],
@@ -249,7 +268,10 @@ def analyse(text: str, *, strict: bool = False, layout: str | None = None, sourc
             code=first.code,
             source=source,
         )
-    return Analysis(document, dict(transformer.roles), tuple(lexed.split("\n")[:-1]), dict(context.footnote_refs))
+    roles = dict(transformer.roles)
+    for line, role in context.dropped:  # lines the parser reported and left out
+        roles.setdefault(line, []).append(role)
+    return Analysis(document, roles, tuple(lexed.split("\n")[:-1]), dict(context.footnote_refs))
 
 
 def _original(flat: FlatText | None, line: int, column: int | None) -> tuple[int, int]:

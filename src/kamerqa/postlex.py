@@ -34,7 +34,7 @@ it confirmed, numbering gaps) in a :class:`ParseContext`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 from lark import Token
@@ -76,6 +76,8 @@ class ParseContext:
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     footnote_refs: dict[str, FootnoteRef] = attrs.Factory(dict)
     form: str = "table"
+    questions_seen: bool = False
+    dropped: list[tuple[int, tuple[str, str]]] = attrs.Factory(list)  # (line, role) of tokens left out
 
     def report(
         self, severity: Severity, code: str, message: str, token: Token | None = None, *, text: str | None = None
@@ -105,13 +107,17 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
     )
 
 
+# White space as the line shapes see it (lines.lark's HSPACE): also no-break
+# and zero-width spaces, which Python's \s leaves out.
+_HS = r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
+
 # Question starts, by form: (number label, offset of the text after it).
-_TABLE_START = re.compile(r"^[^\S\n]*(\d{1,4})[^\S\n]+(?=\S)")
-_PERIOD_START = re.compile(r"^[^\S\n]*(\d{1,4})\.[^\S\n]+(?=\S)")
-_ALONE = re.compile(r"^[^\S\n]*(\d{1,4})[^\S\n]*$")
+_TABLE_START = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"+(?=\S)")
+_PERIOD_START = re.compile(r"^" + _HS + r"*(\d{1,4})\." + _HS + r"+(?=\S)")
+_ALONE = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"*$")
 _NUMBERS = LABEL_NUMBERS
-_LABELLED_START = re.compile(rf"^[^\S\n]*Vraag[^\S\n]+({_NUMBERS})[^\S\n]*:?[^\S\n]*")
-_BARE_QUESTION_LABEL = re.compile(r"^[^\S\n]*Vraag[^\S\n]*:?[^\S\n]*")
+_LABELLED_START = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"+(" + _NUMBERS + r")" + _HS + r"*:?" + _HS + r"*")
+_BARE_QUESTION_LABEL = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"*:?" + _HS + r"*")
 _START_KINDS = {
     "table": ("NUMBERED", "DOSSIER_LINE"),
     "period": ("NUMBERED",),
@@ -119,10 +125,10 @@ _START_KINDS = {
     "labelled": ("QUESTION_LINE",),
 }
 
-_NOTE_LEAD = re.compile(r"^[^\S\n]*(\d{1,3})(?!\d)[^\S\n]*(\S.*)$", re.DOTALL)
+_NOTE_LEAD = re.compile(r"^" + _HS + r"*(\d{1,3})(?!\d)" + _HS + r"*(\S.*)$", re.DOTALL)
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
-_PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})[^\S\n]*$")
-_ANSWER_LABEL = re.compile(rf"^([^\S\n]*Antwoord(?:[^\S\n]+(?:op (?:de )?vra(?:ag|gen) )?{_NUMBERS})?[^\S\n]*:?)([^\S\n]*)(.*)$", re.DOTALL)
+_PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + _HS + r"*$")
+_ANSWER_LABEL = re.compile(r"^(" + _HS + r"*Antwoord(?:" + _HS + r"+(?:op (?:de )?vra(?:ag|gen) )?" + _NUMBERS + r")?" + _HS + r"*:?)(" + _HS + r"*)(.*)$", re.DOTALL)
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")
@@ -248,7 +254,13 @@ class PostLexer:
     MAX_SKIP = 5
 
     def __init__(
-        self, context: ParseContext, form: str, *, questions_only: bool = False, headers: frozenset[int] = frozenset()
+        self,
+        context: ParseContext,
+        form: str,
+        *,
+        questions_only: bool = False,
+        headers: frozenset[int] = frozenset(),
+        relex: Callable[[str], Iterable[Token]] | None = None,
     ) -> None:
         if form not in FORMS:
             raise ValueError(f"unknown layout form {form!r}")
@@ -256,10 +268,31 @@ class PostLexer:
         self.form = form
         self.questions_only = questions_only
         self.headers = headers  # indexes of lines known to be running headers (flat text)
+        self.relex = relex  # the shape lexer, for indented lines inside the list
+
+    def _unindent(self, raw: Sequence[Token]) -> list[Token]:
+        """Tab-indented lines are stray fragments only after the list (as in
+        the reference document); inside it they are read as their text."""
+        raw = list(raw)
+        if self.relex is None:
+            return raw
+        structure = ("NUMBERED", "NUMBER_ONLY", "QUESTION_LINE", "ANSWER_LINE", "DOSSIER_LINE")
+        last = max((i for i, t in enumerate(raw) if t.type in structure), default=-1)
+        for index in range(last):
+            token = raw[index]
+            if token.type == "INDENTED":
+                stripped = token.value.lstrip(" \t")
+                offset = len(token.value) - len(stripped)
+                [shape] = list(self.relex(stripped))
+                raw[index] = Token(
+                    shape.type, stripped, (token.start_pos or 0) + offset, token.line, (token.column or 1) + offset
+                )
+        return raw
 
     # The one pass ---------------------------------------------------------
 
     def process(self, raw: Sequence[Token]) -> list[Token]:
+        raw = self._unindent(raw)
         footers = self._footer_lines(raw) | self.headers
         prelude = self._prelude(raw)
         paragraphs = sum(t.type == "BLANK" for t in raw) > 0.1 * len(raw)

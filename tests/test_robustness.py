@@ -1,0 +1,169 @@
+"""Malformed input: any text gives a Document whose every line is accounted
+for, or a ParseError pointing inside the text; never another exception,
+never a hang (each example has a deadline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kamerqa
+from kamerqa import InputError, ParseError
+from kamerqa.parsing import analyse
+
+from .conftest import REFERENCE
+
+SOURCES = [REFERENCE.read_text(encoding="utf-8")] + [
+    p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+]
+
+_DEBRIS = [
+    "Totaallijst feitelijke vragen Verlenging van de bijdrage (27925, nr. 919) 3/15",
+    "7",
+    "-----",
+    "Pagina 2/9",
+    "Antwoord",
+    "Antwoord:",
+    "Vraag 3",
+    "\x00",
+    "\x0c",
+    "\t",
+    "\u00a0\u200b",
+    "x" * 20_000,
+    "1https://example.org",
+    "12 Nieuwe vraag?",
+    "31 december 2023 zal het",
+]
+
+
+def _op(draw, lines: list[str]) -> list[str]:
+    kind = draw(st.sampled_from(["drop", "duplicate", "swap", "truncate", "labels", "number", "inject", "garbage", "edit"]))
+    if not lines:
+        return lines
+    i = draw(st.integers(0, len(lines) - 1))
+    if kind == "drop":
+        return lines[:i] + lines[i + 1 :]
+    if kind == "duplicate":
+        return lines[: i + 1] + lines[i:]
+    if kind == "swap":
+        j = draw(st.integers(0, len(lines) - 1))
+        lines = list(lines)
+        lines[i], lines[j] = lines[j], lines[i]
+        return lines
+    if kind == "truncate":
+        cut = draw(st.integers(0, len(lines[i])))
+        return lines[:i] + [lines[i][:cut]]
+    if kind == "labels":  # remove or repeat every "Antwoord" label
+        if draw(st.booleans()):
+            return [line for line in lines if not line.strip().startswith("Antwoord")]
+        return [x for line in lines for x in ([line, line] if line.strip().startswith("Antwoord") else [line])]
+    if kind == "number":  # skip or repeat a question number
+        numbered = [k for k, line in enumerate(lines) if line.strip()[:1].isdigit()]
+        if numbered:
+            k = draw(st.sampled_from(numbered))
+            lead = lines[k].lstrip()
+            digits = len(lead) - len(lead.lstrip("0123456789"))
+            shift = draw(st.sampled_from([-1, 1, 2, 7]))
+            lines = list(lines)
+            lines[k] = str(max(0, int(lead[:digits]) + shift)) + lead[digits:]
+        return lines
+    if kind == "inject":
+        return lines[:i] + [draw(st.sampled_from(_DEBRIS))] + lines[i:]
+    if kind == "garbage":
+        return lines[:i] + [draw(st.text(max_size=40))] + lines[i:]
+    # edit: put debris into the middle of a line
+    line = lines[i]
+    at = draw(st.integers(0, len(line)))
+    return lines[:i] + [line[:at] + draw(st.sampled_from(_DEBRIS + ["\r", "\u2028", "\ufeff"])) + line[at:]] + lines[i + 1 :]
+
+
+@st.composite
+def mutated_documents(draw) -> str:
+    lines = draw(st.sampled_from(SOURCES)).split("\n")
+    for _ in range(draw(st.integers(1, 5))):
+        lines = _op(draw, lines)
+    newline = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))
+    return draw(st.sampled_from(["", "\ufeff"])) + newline.join(lines)
+
+
+def check(text: str) -> None:
+    """The property: a Document with every line accounted for and every
+    diagnostic inside the text, or a ParseError inside the text."""
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    try:
+        analysis = analyse(text.removeprefix("\ufeff"))
+    except ParseError as error:
+        assert 1 <= error.line <= len(lines), error
+        assert 1 <= error.column <= len(lines[error.line - 1]) + 1, error
+        return
+    lost = analysis.unaccounted()
+    assert lost == [], [(n, lines[n - 1][:80]) for n in lost]
+    document = analysis.document
+    assert document.questions
+    for diagnostic in document.diagnostics:
+        if diagnostic.line is not None:
+            assert 1 <= diagnostic.line <= len(lines), diagnostic
+    for question in document.questions:
+        assert 1 <= question.lines.first <= question.lines.last <= len(lines)
+
+
+@given(mutated_documents())
+def test_mutated_real_documents(text):
+    check(text)
+
+
+@given(st.text(max_size=300))
+def test_arbitrary_text(text):
+    check(text)
+
+
+@given(st.lists(st.sampled_from(_DEBRIS[:11] + ["1 Vraag een?", "Vraag 1", "2", "", "Ja.", "1.", "Nr", "Vraag:"]), max_size=30))
+def test_documents_made_of_debris(lines):
+    check("\n".join(lines))
+
+
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_through_parse_file(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("bytes") / "input.txt"
+    path.write_bytes(data)
+    try:
+        kamerqa.parse_file(path)
+    except ParseError as error:
+        assert error.line >= 1 and error.column >= 1
+
+
+@given(mutated_documents())
+def test_strict_mode_raises_only_parse_errors(text):
+    try:
+        kamerqa.parse(text.removeprefix("\ufeff"), strict=True)
+    except ParseError:
+        pass
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00" * 1000,
+        "1 Vraag?\n" + "Antwoord\n" * 2000,
+        "\n".join(f"{n} Vraag {n}?" for n in range(1, 3000)),
+        "Vraag 1 " + "x " * 200_000 + "Vraag 2 y",
+        "1\n" * 5000,
+        "\t" + "a\n\t" * 5000,
+    ],
+    ids=["nul", "labels", "questions", "flat-long", "numbers", "fragments"],
+)
+def test_pathological_inputs_finish(text):
+    check(text)
+
+
+def test_oversized_input_is_refused(tmp_path, monkeypatch):
+    from kamerqa import reading
+
+    monkeypatch.setattr(reading, "MAX_INPUT_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_text("1 Vraag?\n" * 200, encoding="utf-8")
+    with pytest.raises(InputError, match="more than the 1,000 bytes"):
+        kamerqa.parse_file(path)
