@@ -195,3 +195,32 @@ def test_cli_writes_docx_with_options(tmp_path):
     result = CliRunner().invoke(main, ["convert", str(REFERENCE), "--to", "docx"])  # stdout is not a terminal
     assert result.exit_code == 0
     assert docx.Document(io.BytesIO(result.stdout_bytes)).core_properties.title.startswith("Verlenging")
+
+
+def _template_with_external_entity(path):
+    import zipfile
+
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    source = zipfile.ZipFile(plain)
+    with zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                head, rest = data.decode().split("?>", 1)
+                data = (
+                    head + '?><!DOCTYPE w:styles [<!ENTITY leak SYSTEM "file:///etc/hostname">]>'
+                    + rest.replace('<w:name w:val="Normal"/>', '<w:name w:val="Normal&leak;"/>', 1)
+                ).encode()
+            target.writestr(item, data)
+
+
+@pytest.mark.parametrize("kind", ["external-entity", "not-a-docx"])
+def test_a_bad_template_is_a_clear_error_and_reads_nothing_else(tmp_path, reference, kind):
+    template = tmp_path / "house-style.docx"
+    if kind == "external-entity":
+        _template_with_external_entity(template)
+    else:
+        template.write_text("not a Word document", encoding="utf-8")
+    with pytest.raises(kamerqa.InputError, match="not a usable Word template"):
+        render(reference, template=template)

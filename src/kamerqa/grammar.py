@@ -22,7 +22,7 @@ import attrs
 from lark import Lark, Token
 from lark.lexer import BasicLexer, LexerThread
 
-__all__ = ["LINE_SHAPES", "LayoutParser", "grammar_dir", "layout_parser"]
+__all__ = ["LINE_SHAPES", "LayoutParser", "build_lark", "grammar_dir", "layout_parser"]
 
 #: The line-shape terminals of ``lines.lark`` (the raw lexer's vocabulary).
 LINE_SHAPES: tuple[str, ...] = (
@@ -86,19 +86,27 @@ class LayoutParser:
         return frozenset(t.name for t in self.lark.terminals)
 
 
-@functools.cache
-def layout_parser(name: str) -> LayoutParser:
-    """The compiled parser of layout ``name`` (``grammars/<name>.lark``)."""
+def build_lark(name: str, *, cache: bool = True) -> Lark:
+    """Compile ``grammars/<name>.lark`` (LALR, strict).  With ``cache`` Lark
+    stores the compiled tables and later loads skip the analysis; a cached
+    load has no ``.grammar`` (tools such as hypothesis' from_lark need
+    ``cache=False``)."""
     directory = grammar_dir()
-    lark = Lark.open(
+    return Lark.open(
         str(directory / f"{name}.lark"),
         parser="lalr",
         lexer="basic",
         strict=True,
-        cache=True,
+        cache=cache,
         maybe_placeholders=False,
         propagate_positions=False,
         postlex=_KeepLineShapes(),
         import_paths=[str(directory)],
     )
+
+
+@functools.cache
+def layout_parser(name: str) -> LayoutParser:
+    """The compiled parser of layout ``name`` (``grammars/<name>.lark``), built once."""
+    lark = build_lark(name)
     return LayoutParser(name=name, lark=lark, lexer=BasicLexer(lark.lexer_conf))

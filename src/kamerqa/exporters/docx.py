@@ -16,6 +16,7 @@ import os
 from typing import IO, Any
 
 from . import reject_options
+from ..errors import InputError
 from ..model import Document, Question
 from ..text import MONTHS, reference_spans, split_list_marker
 
@@ -62,7 +63,13 @@ class _Report:
 
         self.qn = qn
         self.model = document
-        self.doc = docx.Document(os.fspath(template) if template is not None else None)
+        if template is None:
+            self.doc = docx.Document()
+        else:
+            try:  # python-docx reads XML without resolving external entities
+                self.doc = docx.Document(os.fspath(template))
+            except Exception as exc:
+                raise InputError(f"{os.fspath(template)}: not a usable Word template ({type(exc).__name__}: {exc})") from None
         if template is not None:
             body = self.doc.element.body
             for child in list(body):
