@@ -1,0 +1,132 @@
+"""kamerqa benchmark: prints parse, lex, export, memory and start-up figures.
+
+    python bench/run.py [--quick]
+
+Documents: the reference document and renumbered copies of it (x10, x100:
+about 630 and 6,300 questions), plus constructed worst cases.  Each timing
+is the best of several runs (the minimum is the least disturbed by other
+work on the machine).  Speed goals are checked here, not in unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import kamerqa  # noqa: E402
+from kamerqa.grammar import layout_parser  # noqa: E402
+from tests.synthetic import renumbered_copies  # noqa: E402
+
+REFERENCE = ROOT / "seeds" / "000_e50b7459da8d0f59.txt"
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (figures are noisier)")
+    args = parser.parse_args()
+    repeat = 2 if args.quick else 5
+    text = REFERENCE.read_text(encoding="utf-8")
+    docs = {"x1": text, "x10": renumbered_copies(text, 10), "x100": renumbered_copies(text, 100)}
+    lexer = layout_parser("qa")
+    print(f"kamerqa {kamerqa.__version__} on {machine()}")
+    print()
+    print(f"{'parse':<8} {'size':>9} {'questions':>9} {'parse s':>9} {'MB/s':>7} {'q/s':>9} {'lex s':>8} {'lex MB/s':>9} {'ratio':>6}")
+    parse_times = {}
+    parsed = {}
+    for name, source in docs.items():
+        size = len(source.encode("utf-8"))
+        parsed[name] = kamerqa.parse(source)
+        questions = len(parsed[name].questions)
+        seconds = best(lambda: kamerqa.parse(source), repeat if name != "x100" else max(2, repeat // 2))
+        lex_seconds = best(lambda: sum(1 for _ in lexer.lex(source)), repeat)
+        parse_times[name] = seconds
+        print(
+            f"{name:<8} {size / 1e6:>7.2f}MB {questions:>9} {seconds:>9.3f} {size / 1e6 / seconds:>7.2f} "
+            f"{questions / seconds:>9.0f} {lex_seconds:>8.3f} {size / 1e6 / lex_seconds:>9.2f} {lex_seconds / seconds:>6.2f}"
+        )
+    print(f"scaling: x100 input takes {parse_times['x100'] / parse_times['x1']:.0f}x the time of x1 (goal: at most 110x)")
+    print("(ratio = parse throughput / Lark line-lexer throughput on the same text; goal: at least 0.5)")
+
+    print()
+    print("worst cases (time for n, 10n; linear means about 10x):")
+    cases = {
+        "answer labels": lambda n: "1 Vraag?\n" + "Antwoord\n" * n,
+        "lone numbers": lambda n: "1 Vraag?\nAntwoord\n" + "7\n" * n,
+        "questions": lambda n: "".join(f"{k} Vraag {k}?\nAntwoord\nJa.\n" for k in range(1, n + 1)),
+        "fragments": lambda n: "1 Vraag?\nAntwoord\nJa, dat is zo en zo blijft het.\n" + "\tJa, dat is zo en zo blijft het.\n" * n,
+        "one long line": lambda n: "Vraag 1 Is dat zo? Antwoord: " + "ja " * (50 * n) + "Vraag 2 En dit? Antwoord: nee",
+        "footnote markers": lambda n: "1 Vraag?\nAntwoord\n" + "tekst.1 meer\n" * n,
+    }
+    for label, make in cases.items():
+        small, large = make(2000), make(20000)
+        t_small = best(lambda: kamerqa.parse(small), 2)
+        t_large = best(lambda: kamerqa.parse(large), 2)
+        print(f"  {label:<17} {t_small:7.3f}s {t_large:7.3f}s  x{t_large / t_small:5.1f}")
+
+    print()
+    print(f"{'export':<8} {'questions':>9} {'seconds':>9} {'q/s':>9}")
+    for fmt in ("json", "docx", "xlsx", "txt"):
+        for name in ("x1", "x100"):
+            doc = parsed[name]
+            kamerqa.export(doc, io.BytesIO(), fmt)  # import the format's library first
+            seconds = best(lambda: kamerqa.export(doc, io.BytesIO(), fmt), 2 if name == "x100" else repeat)
+            print(f"{fmt:<8} {len(doc.questions):>9} {seconds:>9.3f} {len(doc.questions) / seconds:>9.0f}")
+    print("(goals: docx >= 1,000 q/s, xlsx >= 10,000 q/s, json far faster)")
+
+    print()
+    source = docs["x100"]
+    gc.collect()
+    tracemalloc.start()
+    kamerqa.parse(source)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    size = len(source.encode("utf-8"))
+    print(f"peak memory parsing x100: {peak / 1e6:.1f} MB for {size / 1e6:.1f} MB of input = {peak / size:.1f}x (goal: at most 20x)")
+
+    command = [sys.executable, "-m", "kamerqa", "convert", str(REFERENCE), "--to", "json"]
+    subprocess.run(command, capture_output=True, check=True)  # warm the grammar cache and the OS
+    starts = []
+    for _ in range(repeat + 2):
+        begin = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        starts.append(time.perf_counter() - begin)
+    print(f"cold start of 'kamerqa convert <reference> --to json': {statistics.median(starts):.3f}s median (goal: 0.3s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
