@@ -7,6 +7,7 @@ no traceback).
 
 from __future__ import annotations
 
+import glob
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -66,9 +67,11 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("input", type=click.Path(dir_okay=False, path_type=Path, allow_dash=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file; standard output when left out.")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (one input); standard output when left out.")
+@click.option("-d", "--outdir", type=click.Path(file_okay=False, path_type=Path), help="Directory for the outputs of several inputs.")
 @click.option("-t", "--to", "format_", metavar="FORMAT", help="Output format (see 'kamerqa formats'); default: from the output's suffix, else json.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel processes for several inputs (default: the number of cores).")
 @click.option("--strict", is_flag=True, help="Fail on the first problem instead of reporting it in the diagnostics.")
 @click.option("--layout", type=click.Choice(LAYOUTS), help="Read the input in this layout instead of detecting it.")
 @click.option(
@@ -79,24 +82,48 @@ def main() -> None:
 @click.option("--with-diagnostics", is_flag=True, help="docx: add an appendix listing the diagnostics.")
 @_errors_as_messages
 def convert(
-    input: Path,
+    inputs: tuple[str, ...],
     output: Path | None,
+    outdir: Path | None,
     format_: str | None,
+    jobs: int | None,
     strict: bool,
     layout: str | None,
     template: Path | None,
     with_diagnostics: bool,
 ) -> None:
-    """Parse INPUT (a UTF-8 text file) and write it as JSON or another format."""
-    from .exporters import export, exporter_for
-    from .parsing import parse_file
+    """Parse INPUT (UTF-8 text files) and write JSON or another format.
 
-    exporter = exporter_for(format_ or ("json" if output is None else None), output)
+    One INPUT goes to standard output or to -o OUTPUT.  Several inputs,
+    glob patterns ("archief/*.txt") or directories (their *.txt files) are
+    converted in parallel into --outdir, each output named after its input;
+    a bad file is reported and the rest go on.  The summary says what was
+    converted, with warnings or failed; the exit status is 1 if any failed.
+    """
+    from .exporters import exporter_for
+
     options: dict[str, Any] = {}
     if template is not None:
         options["template"] = template
     if with_diagnostics:
         options["with_diagnostics"] = True
+    batch = outdir is not None or len(inputs) > 1 or any(Path(i).is_dir() or glob.has_magic(i) for i in inputs)
+    if not batch:
+        _convert_one(Path(inputs[0]), output, exporter_for(format_ or ("json" if output is None else None), output), strict, layout, options)
+        return
+    if output is not None:
+        _fail("-o names one output file; use --outdir for several inputs")
+    if outdir is None:
+        _fail("several inputs need --outdir DIR for their outputs")
+    _convert_batch(inputs, outdir, exporter_for(format_ or "json").name, jobs, strict, layout, options)
+
+
+def _convert_one(input: Path, output: Path | None, exporter, strict: bool, layout: str | None, options: dict) -> None:
+    from .exporters import export
+    from .parsing import parse_file
+
+    if input.is_dir():
+        _fail(f"{input}: is a directory; use --outdir to convert its files")
     document = parse_file(input, strict=strict, layout=layout)
     if output is None:
         if exporter.binary:
@@ -111,6 +138,54 @@ def convert(
     problems = len(document.problems)
     note = f" ({problems} problem{'s' if problems != 1 else ''}; see 'kamerqa check')" if problems else ""
     click.echo(f"{input} -> {output}: {len(document.questions)} questions{note}", err=True)
+
+
+def _convert_batch(inputs, outdir: Path, format: str, jobs, strict: bool, layout, options: dict) -> None:
+    from .batch import convert_many, expand_inputs
+
+    paths = expand_inputs(inputs)
+    progress = _progress_bar(len(paths)) if sys.stderr.isatty() else None
+    try:
+        results = convert_many(
+            paths, outdir, format, jobs=jobs, strict=strict, layout=layout, options=options,
+            progress=progress.advance if progress else None,
+        )
+    finally:
+        if progress:
+            progress.close()
+    failed = [r for r in results if not r.ok]
+    warned = [r for r in results if r.ok and r.problems]
+    converted = len(results) - len(failed)
+    click.echo(
+        f"{converted} converted ({len(warned)} with warnings), {len(failed)} failed, into {outdir}",
+        err=True,
+    )
+    for result in warned:
+        click.echo(f"  warnings: {result.input}: {result.problems} (see 'kamerqa check')", err=True)
+    for result in failed:
+        click.echo(f"  failed: {result.error}", err=True)
+    if failed:
+        sys.exit(EXIT_PROBLEMS)
+
+
+class _progress_bar:
+    """A rich progress bar on the terminal (rich is imported only here)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._progress = Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("converting", total=total)
+
+    def advance(self, _result) -> None:
+        self._progress.advance(self._task)
+
+    def close(self) -> None:
+        self._progress.stop()
 
 
 @main.command()

@@ -1,0 +1,143 @@
+"""Converting many files: in parallel processes, past bad files, with a summary.
+
+``convert_file`` is the unit of work: pure, its arguments and result
+picklable, so it runs the same in a process pool, in Dask (docs/dask.md) or
+in a loop.  ``convert_many`` runs it over many inputs with
+``concurrent.futures``; the results come back in input order, identical to
+a serial run.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import InternalError, KamerqaError
+
+__all__ = ["Result", "convert_file", "convert_many", "expand_inputs"]
+
+
+@attrs.frozen
+class Result:
+    """What happened to one input."""
+
+    input: str
+    output: str | None = None
+    questions: int = 0
+    problems: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files, glob patterns ("archief/*.txt") and directories (their *.txt
+    files), in a stable order and without duplicates.  A pattern that matches
+    nothing and a missing file are kept, to be reported as failures."""
+    found: list[Path] = []
+    for item in inputs:
+        text = os.fspath(item)
+        path = Path(text)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+        elif glob.has_magic(text) and not path.exists():
+            matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
+            found.extend(matches or [path])
+        else:
+            found.append(path)
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(os.path.normpath(path), path)
+    return list(unique.values())
+
+
+def output_path(input: Path, outdir: Path, suffix: str) -> Path:
+    return outdir / (input.stem + suffix)
+
+
+def convert_file(
+    input: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    format: str,
+    *,
+    strict: bool = False,
+    layout: str | None = None,
+    options: dict[str, Any] | None = None,
+) -> Result:
+    """Parse ``input`` and export it to ``output``; never raises for bad
+    input, the reason is in ``Result.error``."""
+    from .exporters import export
+    from .parsing import parse_file
+
+    name = os.fspath(input)
+    try:
+        document = parse_file(input, strict=strict, layout=layout)
+        export(document, output, format, **(options or {}))
+    except InternalError as exc:
+        return Result(name, error=f"internal error (please report it): {exc}")
+    except KamerqaError as exc:
+        return Result(name, error=str(exc))
+    except OSError as exc:
+        return Result(name, error=f"{exc.strerror or exc}: {exc.filename or name}")
+    return Result(name, os.fspath(output), len(document.questions), len(document.problems))
+
+
+def _convert(arguments: tuple) -> Result:
+    input, output, format, strict, layout, options = arguments
+    return convert_file(input, output, format, strict=strict, layout=layout, options=options)
+
+
+def convert_many(
+    inputs: Sequence[Path],
+    outdir: Path,
+    format: str,
+    *,
+    jobs: int | None = None,
+    strict: bool = False,
+    layout: str | None = None,
+    options: dict[str, Any] | None = None,
+    progress: Callable[[Result], None] | None = None,
+) -> list[Result]:
+    """Convert every input into ``outdir`` (file name: the input's stem and
+    the format's suffix) using ``jobs`` processes (default: every core).
+    ``progress`` is called with each result as it completes."""
+    from .exporters import exporter_for
+
+    exporter = exporter_for(format)
+    outdir.mkdir(parents=True, exist_ok=True)
+    work, clashes = [], {}
+    taken: dict[Path, str] = {}
+    for index, path in enumerate(inputs):
+        output = output_path(path, outdir, exporter.suffixes[0])
+        if output in taken:
+            clashes[index] = Result(str(path), error=f"{taken[output]} also writes {output}; rename one of them")
+            continue
+        taken[output] = str(path)
+        work.append((index, (str(path), str(output), exporter.name, strict, layout, options)))
+    jobs = jobs or os.cpu_count() or 1
+    done: dict[int, Result] = dict(clashes)
+    for result in clashes.values():
+        if progress:
+            progress(result)
+    if jobs == 1 or len(work) <= 1:
+        outcomes: Iterable[Result] = map(_convert, (item for _, item in work))
+        for (index, _), result in zip(work, outcomes):
+            done[index] = result
+            if progress:
+                progress(result)
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+            chunk = max(1, len(work) // (jobs * 8))
+            for (index, _), result in zip(work, pool.map(_convert, (item for _, item in work), chunksize=chunk)):
+                done[index] = result
+                if progress:
+                    progress(result)
+    return [done[index] for index in range(len(inputs))]

@@ -1,0 +1,116 @@
+"""Converting many files: parallel, past bad files, with a summary; the
+results equal a serial run; documents and results pickle; the Dask recipe
+in docs/dask.md runs on Dask's local scheduler."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kamerqa
+from kamerqa.batch import Result, convert_many, expand_inputs
+from kamerqa.cli import main
+
+from .conftest import REFERENCE
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    folder = tmp_path / "archief"
+    folder.mkdir()
+    shutil.copy(REFERENCE, folder / REFERENCE.name)
+    for path in sorted(CORPUS.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    (folder / "latin1.txt").write_bytes("1 Vraag?\nAntwoord\nJa, één.\n".encode("latin-1"))
+    (folder / "leeg.txt").write_text("", encoding="utf-8")
+    (folder / "notities.md").write_text("not a .txt file", encoding="utf-8")
+    return folder
+
+
+def test_cli_converts_a_directory_past_bad_files(archive, tmp_path):
+    out = tmp_path / "json"
+    result = CliRunner().invoke(main, ["convert", str(archive), "--outdir", str(out), "--jobs", "2"])
+    assert result.exit_code == 1  # two inputs failed
+    lines = result.stderr.splitlines()
+    warned = sum(bool(kamerqa.parse_file(p).problems) for p in archive.glob("0*.txt"))
+    assert warned == 2  # the reference document (fragments) and 001 (its last question is cut off)
+    assert lines[0] == f"8 converted ({warned} with warnings), 2 failed, into {out}"
+    assert any(line.startswith("  failed: ") and "latin1.txt:3:5: not-utf8" in line for line in lines)
+    assert any(line.startswith("  failed: ") and "leeg.txt:1:1: empty" in line for line in lines)
+    assert result.stdout == ""  # no progress bar when stderr is not a terminal
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) == 8 and "notities.json" not in written
+    for name in written:
+        source = archive / (Path(name).stem + ".txt")
+        assert kamerqa.from_json((out / name).read_text(encoding="utf-8")) == kamerqa.parse_file(source)
+
+
+def test_parallel_results_equal_serial_results(archive, tmp_path):
+    paths = expand_inputs([archive])
+    serial = convert_many(paths, tmp_path / "serial", "xlsx", jobs=1)
+    parallel = convert_many(paths, tmp_path / "parallel", "xlsx", jobs=2)
+    assert [(r.questions, r.problems, r.error) for r in serial] == [(r.questions, r.problems, r.error) for r in parallel]
+    for result in serial:
+        if result.ok:
+            twin = tmp_path / "parallel" / Path(result.output).name
+            assert kamerqa.export is not None
+            import openpyxl
+
+            a, b = openpyxl.load_workbook(result.output), openpyxl.load_workbook(twin)
+            assert [[c.value for c in r] for r in a["Vragen"].iter_rows()] == [[c.value for c in r] for r in b["Vragen"].iter_rows()]
+    assert [r.input for r in parallel] == [str(p) for p in paths]  # input order
+
+
+def test_globs_and_missing_files(archive, tmp_path):
+    paths = expand_inputs([str(archive / "0*.txt"), str(archive / "nope.txt"), str(archive / "0*.txt")])
+    assert [p.name for p in paths][:2] == ["000_e50b7459da8d0f59.txt", "001_kst-31235-3_leren-van-parlementair-onderzoek.txt"]
+    assert len(paths) == 9  # duplicates dropped, the missing file kept to be reported
+    results = convert_many(paths, tmp_path / "out", "json", jobs=1)
+    assert results[-1].error.startswith("No such file or directory")
+
+
+def test_outputs_that_would_clash_are_reported(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(REFERENCE, tmp_path / folder / "lijst.txt")
+    results = convert_many(expand_inputs([tmp_path / "a", tmp_path / "b"]), tmp_path / "out", "json", jobs=1)
+    assert results[0].ok
+    assert "also writes" in results[1].error
+
+
+def test_cli_argument_errors(archive, tmp_path):
+    two = [str(REFERENCE), str(archive / "001_kst-31235-3_leren-van-parlementair-onderzoek.txt")]
+    result = CliRunner().invoke(main, ["convert", *two])
+    assert result.exit_code == 2 and "need --outdir" in result.stderr
+    result = CliRunner().invoke(main, ["convert", *two, "-o", str(tmp_path / "x.json")])
+    assert result.exit_code == 2 and "use --outdir" in result.stderr
+
+
+def test_documents_errors_and_results_pickle(reference):
+    assert pickle.loads(pickle.dumps(reference)) == reference
+    result = Result("a.txt", "a.json", 63, 4)
+    assert pickle.loads(pickle.dumps(result)) == result
+    error = kamerqa.ParseError("x", line=2, column=3, text="t", code="empty")
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
+def test_the_dask_recipe_runs_on_the_local_scheduler(archive, tmp_path, monkeypatch):
+    pytest.importorskip("dask.bag")
+    recipe = (Path(__file__).resolve().parents[1] / "docs" / "dask.md").read_text(encoding="utf-8")
+    code = recipe.split("```python")[2].split("```")[0]
+    monkeypatch.chdir(archive.parent)  # the recipe reads ./archief
+    (tmp_path / "archief" / "latin1.txt").unlink()
+    (tmp_path / "archief" / "leeg.txt").unlink()
+    namespace: dict = {}
+    exec(compile(code, "docs/dask.md", "exec"), namespace)  # the recipe as documented
+    results = namespace["results"]
+    assert sorted(Path(r.input).name for r in results) == sorted(p.name for p in (tmp_path / "archief").glob("*.txt"))
+    assert all(r.ok for r in results)
+    expected = sum(bool(q.refers_to) for p in (tmp_path / "archief").glob("*.txt") for q in kamerqa.parse_file(p).questions)
+    assert namespace["referring"] == expected
