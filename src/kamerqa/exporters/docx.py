@@ -84,6 +84,7 @@ class _Report:
         self.style_id = {name: style.style_id for name, style in self.style.items()}
         self.hyperlink_style = styles["Hyperlink"].style_id
         self.anchors = _anchors(document.questions)
+        self._sect_pr = self.doc.element.body.find(qn("w:sectPr"))
         self._bookmark_id = 0
         self._number_list = self._numbering_restarter()
         self._num_id: int | None = None
@@ -114,7 +115,6 @@ class _Report:
     def _numbering_restarter(self):
         """A function that returns a fresh numId for each numbered list, so
         every list in an answer starts again at 1."""
-        qn = self.qn
         style = self.style["List Number"]
         num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
         if num_pr is None or num_pr.numId is None:
@@ -149,12 +149,46 @@ class _Report:
         return self.doc
 
     def _paragraph(self, text: str = "", style: str = "Normal"):
-        paragraph = self.doc.add_paragraph()
+        """A new paragraph (its ``w:p`` element) at the end of the body.
+
+        Built with lxml directly: python-docx's add_paragraph searches the
+        body for the section properties on every call (quadratic in the
+        report's length) and add_run copies text character by character."""
+        p = self._new("w:p")
+        if self._sect_pr is not None:
+            self._sect_pr.addprevious(p)
+        else:
+            self.doc.element.body.append(p)
         if style != "Normal":  # set by id: looking styles up by name is slow
-            paragraph._p.get_or_add_pPr().style = self.style_id[style]
+            p_pr = self._sub(p, "w:pPr")
+            self._sub(p_pr, "w:pStyle", {"w:val": self.style_id[style]})
         if text:
-            paragraph.add_run(text)
-        return paragraph
+            self._run(p, text)
+        return p
+
+    def _new(self, tag: str):
+        from docx.oxml import OxmlElement
+
+        return OxmlElement(tag)
+
+    def _sub(self, parent, tag: str, attributes: dict[str, str] | None = None):
+        from lxml import etree
+
+        return etree.SubElement(parent, self.qn(tag), {self.qn(k): v for k, v in (attributes or {}).items()})
+
+    def _run(self, parent, text: str = "", *, style: str | None = None, superscript: bool = False):
+        """A run holding plain text (kamerqa's text has no tabs or line breaks)."""
+        r = self._sub(parent, "w:r")
+        if style or superscript:
+            r_pr = self._sub(r, "w:rPr")
+            if style:
+                self._sub(r_pr, "w:rStyle", {"w:val": style})
+            if superscript:
+                self._sub(r_pr, "w:vertAlign", {"w:val": "superscript"})
+        if text:
+            t = self._sub(r, "w:t", {"xml:space": "preserve"})
+            t.text = text
+        return r
 
     def _metadata_table(self) -> None:
         meta = self.model.meta
@@ -203,34 +237,30 @@ class _Report:
     def _table_of_contents(self) -> None:
         """A TOC field, pre-filled with a linked entry per question so the
         list is usable before Word refreshes it (with page numbers) on opening."""
-        qn = self.qn
         entries = [(anchor, _heading_text(q)) for q, anchor in zip(self.model.questions, self.anchors.values_in_order)]
         first = self._paragraph(style="TOC 1")
-        run = first.add_run()
-        run._r.append(_element(qn, "w:fldChar", {"w:fldCharType": "begin"}))
-        instr = _element(qn, "w:instrText", {"xml:space": "preserve"})
+        run = self._run(first)
+        self._sub(run, "w:fldChar", {"w:fldCharType": "begin"})
+        instr = self._sub(run, "w:instrText", {"xml:space": "preserve"})
         instr.text = 'TOC \\o "1-1" \\h \\z \\u'
-        run._r.append(instr)
-        run._r.append(_element(qn, "w:fldChar", {"w:fldCharType": "separate"}))
+        self._sub(run, "w:fldChar", {"w:fldCharType": "separate"})
         paragraph = first
         for index, (anchor, text) in enumerate(entries):
             if index:
                 paragraph = self._paragraph(style="TOC 1")
             self._hyperlink(paragraph, text, anchor, styled=False)
-        paragraph.add_run()._r.append(_element(qn, "w:fldChar", {"w:fldCharType": "end"}))
-        from docx.enum.text import WD_BREAK
-
-        paragraph.add_run().add_break(WD_BREAK.PAGE)  # the questions start on a new page
+        self._sub(self._run(paragraph), "w:fldChar", {"w:fldCharType": "end"})
+        self._sub(self._run(paragraph), "w:br", {"w:type": "page"})  # the questions start on a new page
         settings = self.doc.settings.element
-        if settings.find(qn("w:updateFields")) is None:
-            settings.append(_element(qn, "w:updateFields", {"w:val": "true"}))
+        if settings.find(self.qn("w:updateFields")) is None:
+            self._sub(settings, "w:updateFields", {"w:val": "true"})
 
     def _question(self, question: Question, anchor: str) -> None:
         heading = self._paragraph(style="Heading 1")
         self._bookmarked(heading, f"Vraag {question.number}", anchor)
         details = _heading_text(question)[len(f"Vraag {question.number}") :]
         if details:
-            heading.add_run(details)
+            self._run(heading, details)
         self._text(question.text, "Quote")
         self._paragraph("Antwoord", "Heading 2")
         if question.answer is None:
@@ -240,8 +270,8 @@ class _Report:
         for note in self.model.footnotes:
             if note.question == question.number:
                 paragraph = self._paragraph(style="Footnote Text")
-                paragraph.add_run(f"{note.marker} ").font.superscript = True
-                paragraph.add_run(note.text)
+                self._run(paragraph, f"{note.marker} ", superscript=True)
+                self._run(paragraph, note.text)
 
     def _text(self, text: str, style: str = "Normal") -> None:
         """Paragraphs in ``style``, and list items as real list paragraphs."""
@@ -267,7 +297,7 @@ class _Report:
                     self._linked(self._paragraph(style="List Bullet"), rest)
 
     def _set_num(self, paragraph, num_id: int) -> None:
-        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr = paragraph.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = 0
         num_pr.get_or_add_numId().val = num_id
 
@@ -279,33 +309,22 @@ class _Report:
             if anchor is None:
                 continue
             if start > position:
-                paragraph.add_run(text[position:start])
+                self._run(paragraph, text[position:start])
             self._hyperlink(paragraph, text[start:end], anchor)
             position = end
         if position < len(text):
-            paragraph.add_run(text[position:])
+            self._run(paragraph, text[position:])
 
     def _hyperlink(self, paragraph, text: str, anchor: str, *, styled: bool = True) -> None:
-        qn = self.qn
-        link = _element(qn, "w:hyperlink", {"w:anchor": anchor, "w:history": "1"})
-        run = _element(qn, "w:r")
-        if styled:
-            properties = _element(qn, "w:rPr")
-            properties.append(_element(qn, "w:rStyle", {"w:val": self.hyperlink_style}))
-            run.append(properties)
-        content = _element(qn, "w:t", {"xml:space": "preserve"})
-        content.text = text
-        run.append(content)
-        link.append(run)
-        paragraph._p.append(link)
+        link = self._sub(paragraph, "w:hyperlink", {"w:anchor": anchor, "w:history": "1"})
+        self._run(link, text, style=self.hyperlink_style if styled else None)
 
     def _bookmarked(self, paragraph, text: str, name: str) -> None:
-        qn = self.qn
         self._bookmark_id += 1
         identifier = str(self._bookmark_id)
-        paragraph._p.append(_element(qn, "w:bookmarkStart", {"w:id": identifier, "w:name": name}))
-        paragraph.add_run(text)
-        paragraph._p.append(_element(qn, "w:bookmarkEnd", {"w:id": identifier}))
+        self._sub(paragraph, "w:bookmarkStart", {"w:id": identifier, "w:name": name})
+        self._run(paragraph, text)
+        self._sub(paragraph, "w:bookmarkEnd", {"w:id": identifier})
 
     def _diagnostics(self) -> None:
         self._paragraph("Meldingen bij het inlezen", "Heading 1")
@@ -373,15 +392,6 @@ def _anchors(questions) -> _Anchors:
         anchors.setdefault(question.number, name)
         anchors.values_in_order.append(name)
     return anchors
-
-
-def _element(qn, tag: str, attributes: dict[str, str] | None = None):
-    from docx.oxml import OxmlElement
-
-    element = OxmlElement(tag)
-    for key, value in (attributes or {}).items():
-        element.set(qn(key), value)
-    return element
 
 
 _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
