@@ -153,6 +153,25 @@ def _tokens(
     return postlexer.process(raw)
 
 
+def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
+    """Merge each run of TEXT tokens on consecutive lines into one token (its
+    value keeps every line, "\\n"-terminated), and each run of BLANK lines
+    into one: the grammar is the same, the parser does a fraction of the work."""
+    merged: list[Token] = []
+    end = -1  # the line the last merged TEXT run ends on
+    for token in tokens:
+        previous = merged[-1] if merged else None
+        if previous is not None and token.type == previous.type == "TEXT" and token.line == end + 1:
+            merged[-1] = Token("TEXT", previous.value + token.value, previous.start_pos, previous.line, previous.column)
+            end = token.line
+        elif previous is not None and token.type == previous.type == "BLANK":
+            continue
+        else:
+            merged.append(token)
+            end = token.line
+    return merged
+
+
 def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *, recover: bool):
     """Feed tokens to the LALR parser.  With ``recover``, an unexpected line
     is reported and, where the grammar allows, kept as text in the current
@@ -160,7 +179,7 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
     parser = layout.lark.parse_interactive()
     last: Token | None = None
     context.questions_seen = False
-    for token in tokens:
+    for token in _merge_runs(tokens):
         if token.type == "QUESTION_START":
             context.questions_seen = True
         try:

@@ -9,6 +9,7 @@ its own ("\\n").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -46,12 +47,13 @@ MONTHS = {
     "december": 12,
 }
 
-_SPACE_RUN = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " "})
 
 
 def clean_line(raw: str) -> str:
-    """Collapse every run of white space to one space and strip the ends."""
-    return _SPACE_RUN.sub(" ", raw).strip()
+    """Collapse every run of white space to one space and strip the ends
+    (no-break and zero-width spaces count as white space)."""
+    return " ".join(raw.translate(_INVISIBLE).split())
 
 
 @attrs.frozen
@@ -196,12 +198,18 @@ _MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?)\]”’\"»]))"
 _MARKER_AFTER = r"(?=[\s.,;:!?)\]]|$)"
 
 
+@functools.lru_cache(maxsize=256)
+def _marker_pattern(marker: int) -> re.Pattern[str]:
+    return re.compile(rf"{_MARKER_BEFORE}{marker}{_MARKER_AFTER}|\[\s*{marker}\s*\]")
+
+
 def find_footnote_marker(text: str, marker: int) -> int | None:
     """The index in ``text`` of the last occurrence of footnote ``marker``,
     glued or in brackets, or ``None``."""
+    if str(marker) not in text:
+        return None
     found = None
-    pattern = rf"{_MARKER_BEFORE}{marker}{_MARKER_AFTER}|\[\s*{marker}\s*\]"
-    for match in re.finditer(pattern, text):
+    for match in _marker_pattern(marker).finditer(text):
         found = match.start()
     return found
 

@@ -140,9 +140,10 @@ class ToDocument(Transformer):
                 if kind == "PAGE_CELL":
                     pages.append(int(token.value))
                 items.append(Gap(layout=True))
-            else:
-                self._role(token, *role)
-                items.append(Line(token.value, token.line))
+            else:  # TEXT: one line, or a run of consecutive lines merged for the parser
+                for offset, raw in enumerate(token.value.split("\n")[:-1] or [token.value]):
+                    self.roles[token.line + offset].append(role)
+                    items.append(Line(raw, token.line + offset))
         return assemble(items), pages
 
     def _question(self, entry: _Entry, notes: list) -> Question:
@@ -320,7 +321,9 @@ def _footnote_parts(token: Token) -> tuple[str, str]:
 
 
 def _last_line(tokens: Sequence[Token]) -> int:
-    lines = [t.line for t in tokens if t.type != "BLANK"]
+    """The last source line of ``tokens`` that is not blank (a merged run of
+    text lines ends ``value.count("\\n") - 1`` lines after it starts)."""
+    lines = [t.line + max(0, t.value.count("\n") - 1) if t.type == "TEXT" else t.line for t in tokens if t.type != "BLANK"]
     return max(lines) if lines else tokens[0].line
 
 
