@@ -47,13 +47,12 @@ MONTHS = {
     "december": 12,
 }
 
-_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " "})
-
-
 def clean_line(raw: str) -> str:
     """Collapse every run of white space to one space and strip the ends
     (no-break and zero-width spaces count as white space)."""
-    return " ".join(raw.translate(_INVISIBLE).split())
+    if "\u200b" in raw or "\ufeff" in raw:  # str.split() does not split on these two
+        raw = raw.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(raw.split())
 
 
 @attrs.frozen
