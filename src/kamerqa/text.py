@@ -121,41 +121,49 @@ def _continues(previous: str, following: str, gap: Gap) -> bool:
     return gap.layout and not _SENTENCE_END.search(previous)
 
 
+def _hyphen_end(raw: str) -> bool:
+    """Does the raw line end in a hyphen right after a letter or digit (no
+    space after it): "ISIS-"?"""
+    if raw.endswith("\n"):
+        raw = raw[:-1]
+    return len(raw) > 1 and raw[-1] == "-" and (raw[-2].isalnum() or raw[-2] == "_")
+
+
 def assemble(items: Iterable[Line | Gap]) -> str:
     """Join text lines and the gaps between them into clean text.
 
     ``items`` is the content of one field in source order; leading and
-    trailing gaps are ignored.
+    trailing gaps are ignored.  Linear in the text's length: the pieces of a
+    line are joined once, at the end.
     """
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
+    paragraphs: list[list[list[str]]] = []  # paragraph -> lines -> pieces
+    current: list[list[str]] = []
     previous_raw: str | None = None
     previous: str | None = None
-    pending = Gap()
+    blank = layout = False
     for item in items:
         if isinstance(item, Gap):
             if current:
-                pending = Gap(blank=pending.blank or item.blank, layout=pending.layout or item.layout)
+                blank, layout = blank or item.blank, layout or item.layout
             continue
         text = clean_line(item.raw)
         if not text:
             continue
-        if previous is not None and not _continues(previous, text, pending):
+        if previous is not None and (blank or layout) and not _continues(previous, text, Gap(blank, layout)):
             paragraphs.append(current)
             current = []
             previous = previous_raw = None
         if previous is None or _is_list_item(text, previous):
-            current.append(text)
-        elif previous_raw is not None and re.search(r"\w-$", previous_raw.rstrip("\n")) and text[:1].isalnum():
-            # "ISIS-" + "strijders": a hyphenated compound wrapped at its hyphen.
-            current[-1] += text
+            current.append([text])
+        elif previous_raw is not None and _hyphen_end(previous_raw) and text[:1].isalnum():
+            current[-1].append(text)  # "ISIS-" + "strijders": a hyphenated compound wrapped at its hyphen
         else:
-            current[-1] += " " + text
+            current[-1].append(" " + text)
         previous, previous_raw = text, item.raw
-        pending = Gap()
+        blank = layout = False
     if current:
         paragraphs.append(current)
-    return "\n\n".join("\n".join(lines) for lines in paragraphs)
+    return "\n\n".join("\n".join("".join(pieces) for pieces in lines) for lines in paragraphs)
 
 
 # Question numbers -----------------------------------------------------------

@@ -40,6 +40,7 @@ _LAYOUT = {
     "QUESTION_LABEL": "label",
     "PRELUDE": "prelude",
 }
+_BLANK_GAP, _LAYOUT_GAP = Gap(blank=True), Gap(layout=True)
 _NOTE = re.compile(r"^\s*(\d{1,3})\s*(.*?)\s*$", re.DOTALL)
 
 
@@ -123,23 +124,23 @@ class ToDocument(Transformer):
         for token in tokens:
             kind = token.type
             if kind == "BLANK":
-                items.append(Gap(blank=True))
+                items.append(_BLANK_GAP)
             elif kind == "FOOTNOTE_BODY":
                 notes.append(token)
                 self._role(token, "footnote", _footnote_parts(token)[0])
-                items.append(Gap(layout=True))
+                items.append(_LAYOUT_GAP)
             elif kind == "FOOTNOTE_MORE":  # the post-lexer only continues a body it has seen
                 body = next(t for t in reversed(notes) if t.type == "FOOTNOTE_BODY")
                 notes.append(token)
                 self._role(token, "footnote", _footnote_parts(body)[0])
-                items.append(Gap(layout=True))
+                items.append(_LAYOUT_GAP)
             elif kind == "ANSWER_START":
                 continue
             elif kind in _LAYOUT:
                 self._role(token, "layout", _LAYOUT[kind])
                 if kind == "PAGE_CELL":
                     pages.append(int(token.value))
-                items.append(Gap(layout=True))
+                items.append(_LAYOUT_GAP)
             else:  # TEXT: one line, or a run of consecutive lines merged for the parser
                 for offset, raw in enumerate(token.value.split("\n")[:-1] or [token.value]):
                     self.roles[token.line + offset].append(role)
