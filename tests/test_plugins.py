@@ -124,3 +124,19 @@ def test_a_plugin_cannot_replace_a_built_in(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         exporters.reload()
+
+
+def test_built_in_formats_need_no_plugin_scan(monkeypatch):
+    # Looking up a built-in by name or suffix must not scan installed
+    # packages (slow at start-up); listing or an unknown name does.
+    def no_scan():
+        raise AssertionError("scanned the entry points")
+
+    monkeypatch.setattr(exporters, "_build_registry", no_scan)
+    exporters.reload()
+    assert exporters.exporter_for("json").name == "json"
+    assert exporters.exporter_for(path="rapport.DOCX").name == "docx"
+    with pytest.raises(AssertionError, match="scanned"):
+        exporters.exporter_for("csv")
+    monkeypatch.undo()
+    exporters.reload()

@@ -19,6 +19,7 @@ never the parser.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import io
 import os
@@ -77,6 +78,9 @@ _BUILTIN: dict[str, str] = {
     "xlsx": "kamerqa.exporters.xlsx:XlsxExporter",
     "txt": "kamerqa.exporters.txt:TxtExporter",
 }
+# The built-ins' suffixes, so that "-o out.json" needs no scan of installed
+# packages for plugins (importlib.metadata is slow to start).
+_BUILTIN_SUFFIXES = {".json": "json", ".docx": "docx", ".xlsx": "xlsx", ".txt": "txt"}
 
 _registry: dict[str, Exporter] | None = None
 _problems: list[str] = []
@@ -97,7 +101,7 @@ def _load(spec: str) -> Exporter:
 def _build_registry() -> dict[str, Exporter]:
     from importlib.metadata import entry_points  # slow to import; only needed here
 
-    registry = {name: _load(spec) for name, spec in _BUILTIN.items()}
+    registry = {name: _builtin(name) for name in _BUILTIN}
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
         try:
             exporter = _instantiate(entry_point.load())
@@ -132,8 +136,17 @@ def reload() -> None:
     _problems.clear()
 
 
+@functools.cache
+def _builtin(name: str) -> Exporter:
+    return _load(_BUILTIN[name])
+
+
 def exporter_for(format: str | None = None, path: str | os.PathLike[str] | None = None) -> Exporter:
     """The exporter named ``format``, or else the one claiming ``path``'s suffix."""
+    if format is not None and format.lower() in _BUILTIN:
+        return _builtin(format.lower())
+    if format is None and path is not None and Path(path).suffix.lower() in _BUILTIN_SUFFIXES:
+        return _builtin(_BUILTIN_SUFFIXES[Path(path).suffix.lower()])
     exporters = available()
     if format is not None:
         try:
