@@ -252,6 +252,7 @@ def analyse(text: str, *, strict: bool = False, layout: str | None = None, sourc
         tokens = _tokens(parser, lexed, context, layout if layout in FORMS else None, flat)
         try:
             tree = _feed(parser, tokens, context, recover=not strict)
+            del tokens  # the tree holds what is needed; keep peak memory down
         except UnexpectedToken as exc:
             code = _name_error(parser.name, exc, context)
             line, column = _original(flat, exc.token.line, exc.token.column)
