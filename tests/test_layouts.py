@@ -197,3 +197,15 @@ def test_page_counters_and_singular_kind_line():
     assert doc.meta.kind == "Lijst van vragen en antwoord"
     assert doc.meta.intro is None  # the website's navigation lines are skipped
     assert [(q.text, q.answer) for q in doc.questions] == [("Is dat zo?", "Ja."), ("En dit?", "Nee.")]
+
+
+def test_joint_answer_label_with_a_range():
+    doc = kamerqa.parse(
+        "Vraag 4 t/m 6\nWat is dit? En dat? En zo?\n\nAntwoord op de vragen 4 t/m 6:\nDrie keer ja.\n\n"
+        "Vraag 7\nNog een?\n\nAntwoord op vraag 7: Nee.\n"
+    )
+    assert [(q.number, q.covers, q.answer) for q in doc.questions] == [
+        ("4 t/m 6", ("4", "5", "6"), "Drie keer ja."),
+        ("7", ("7",), "Nee."),
+    ]
+    assert doc.diagnostics[0].code == "numbering-gap"  # the list starts at 4
