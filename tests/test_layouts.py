@@ -209,3 +209,8 @@ def test_joint_answer_label_with_a_range():
         ("7", ("7",), "Nee."),
     ]
     assert doc.diagnostics[0].code == "numbering-gap"  # the list starts at 4
+
+
+def test_labels_with_a_period():
+    doc = kamerqa.parse("Vraag 1.\nIs dat zo?\nAntwoord 1.\nJa.\nVraag 2. Wat nu?\nAntwoord 2.\nNiets.\n")
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [("1", "Is dat zo?", "Ja."), ("2", "Wat nu?", "Niets.")]

@@ -116,7 +116,7 @@ _TABLE_START = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"+(?=\S)")
 _PERIOD_START = re.compile(r"^" + _HS + r"*(\d{1,4})\." + _HS + r"+(?=\S)")
 _ALONE = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"*$")
 _NUMBERS = LABEL_NUMBERS
-_LABELLED_START = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"+(" + _NUMBERS + r")" + _HS + r"*:?" + _HS + r"*")
+_LABELLED_START = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"+(" + _NUMBERS + r")\.?" + _HS + r"*:?" + _HS + r"*")
 _BARE_QUESTION_LABEL = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"*:?" + _HS + r"*")
 _START_KINDS = {
     "table": ("NUMBERED", "DOSSIER_LINE"),
@@ -128,7 +128,7 @@ _START_KINDS = {
 _NOTE_LEAD = re.compile(r"^" + _HS + r"*(\d{1,3})(?!\d)" + _HS + r"*(\S.*)$", re.DOTALL)
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + _HS + r"*$")
-_ANSWER_LABEL = re.compile(r"^(" + _HS + r"*Antwoord(?:" + _HS + r"+(?:op (?:de )?vra(?:ag|gen) )?" + _NUMBERS + r")?" + _HS + r"*:?)(" + _HS + r"*)(.*)$", re.DOTALL)
+_ANSWER_LABEL = re.compile(r"^(" + _HS + r"*Antwoord(?:" + _HS + r"+(?:op (?:de )?vra(?:ag|gen) )?" + _NUMBERS + r"\.?)?" + _HS + r"*:?)(" + _HS + r"*)(.*)$", re.DOTALL)
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")
