@@ -1,8 +1,8 @@
 """The ``kamerqa`` command line.
 
-Exit status: 0 success (for ``check``: no problems), 1 ``check`` found
-warnings or errors, 2 the input or the command was bad (one line on stderr,
-no traceback).
+Exit status: 0 success (for ``check``: no problems); 1 ``check`` found
+warnings or errors, or a batch ``convert`` could not convert some inputs;
+2 the input or the command was bad (one line on stderr, no traceback).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import click
 from . import __version__
 from .errors import InternalError, KamerqaError
 
-# The layout names, without importing the parser (and Lark) at start-up.
+# The layout names for --layout (tests check they equal kamerqa.parsing.LAYOUTS).
 LAYOUTS = ("table", "period", "numbered", "labelled", "flat")
 
 F = TypeVar("F", bound=Callable[..., Any])
