@@ -28,6 +28,7 @@ __all__ = [
     "find_footnote_marker",
     "number_label",
     "parse_dutch_date",
+    "plain_run",
     "reference_spans",
     "split_list_marker",
 ]
@@ -119,6 +120,17 @@ def _continues(previous: str, following: str, gap: Gap) -> bool:
     if first.islower():
         return True
     return gap.layout and not _SENTENCE_END.search(previous)
+
+
+_ITEM_START = re.compile(r"(?m)^(?:[^\S\n]|[\u200b\ufeff])*(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S")
+_INNER_HYPHEN_END = re.compile(r"\w-\n(?=.)", re.DOTALL)
+
+
+def plain_run(raw: str) -> bool:
+    """Is this run of lines ("\\n"-separated) nothing but soft wraps - no
+    line a list item, no line but the last ending in a hyphen - so that it
+    can be assembled as one line?"""
+    return not _ITEM_START.search(raw) and not _INNER_HYPHEN_END.search(raw)
 
 
 def _hyphen_end(raw: str) -> bool:

@@ -21,7 +21,7 @@ from . import header
 from .errors import InternalError
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
-from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references
+from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, plain_run
 
 __all__ = ["Role", "ToDocument"]
 
@@ -142,9 +142,13 @@ class ToDocument(Transformer):
                     pages.append(int(token.value))
                 items.append(_LAYOUT_GAP)
             else:  # TEXT: one line, or a run of consecutive lines merged for the parser
-                for offset, raw in enumerate(token.value.split("\n")[:-1] or [token.value]):
+                lines = token.value.split("\n")[:-1] or [token.value]
+                for offset in range(len(lines)):
                     self.roles[token.line + offset].append(role)
-                    items.append(Line(raw, token.line + offset))
+                if len(lines) > 1 and plain_run(token.value):
+                    items.append(Line(token.value, token.line))  # joins as one line would: soft wraps
+                else:
+                    items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(lines))
         return assemble(items), pages
 
     def _question(self, entry: _Entry, notes: list) -> Question:
