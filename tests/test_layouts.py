@@ -214,3 +214,20 @@ def test_joint_answer_label_with_a_range():
 def test_labels_with_a_period():
     doc = kamerqa.parse("Vraag 1.\nIs dat zo?\nAntwoord 1.\nJa.\nVraag 2. Wat nu?\nAntwoord 2.\nNiets.\n")
     assert [(q.number, q.text, q.answer) for q in doc.questions] == [("1", "Is dat zo?", "Ja."), ("2", "Wat nu?", "Niets.")]
+
+
+def test_a_question_written_as_one_is_never_taken_for_a_footnote():
+    # Markers 1 and 2 on one line; the body of 1 follows; "2. De regering ..." is
+    # question 2 (period layout), not the body of footnote 2.
+    text = (
+        "1. Waar zijn de cijfers?\n\nZe komen.1 De cijfers van april2. Zo is het.\n"
+        "1https://example.org\n2. De regering gaf eerder aan dat?\n\nHet recht op huurtoeslag.\n"
+    )
+    from kamerqa.parsing import analyse
+
+    analysis = analyse(text)
+    doc = analysis.document
+    assert [q.number for q in doc.questions] == ["1", "2"]
+    assert [(f.marker, f.text, f.question) for f in doc.footnotes] == [("1", "https://example.org", "1")]
+    assert doc.question("1").answer == "Ze komen. De cijfers van april2. Zo is het."
+    assert analysis.unaccounted() == []

@@ -104,7 +104,7 @@ class Analysis:
     @staticmethod
     def _content(line: str, refs: list[FootnoteRef], roles: list[Role]) -> str:
         """The clean text a line contributes, without what the parser lifts out."""
-        for ref in sorted(refs, key=lambda r: -r.column):
+        for ref in refs:  # in the order they were taken out: each column counts from the line as it was then
             at = ref.column - 1
             line = line[:at] + line[at + ref.length :]
         if ("meta", "dossier") in roles:

@@ -341,13 +341,14 @@ class PostLexer:
 
             # A footnote body: "1https://...", "1 Nederlands Dagblad, ..." after
             # a marker "media.1", "[1 ]".  A line that could also start the next
-            # question is a footnote only when it follows another footnote body.
+            # question is a footnote only when it follows another footnote body,
+            # and never when it is written as a question ("2. ...", "Vraag 2").
             note = _NOTE_LEAD.match(token.value)
             if (
                 note
                 and candidate is not None
                 and int(note.group(1)) == next_note
-                and (start is None or _last_type(out) in ("FOOTNOTE_BODY", "FOOTNOTE_MORE"))
+                and (start is None or (self.form == "table" and _last_type(out) in ("FOOTNOTE_BODY", "FOOTNOTE_MORE")))
             ):
                 self._confirm_footnote(out, candidate, str(next_note))
                 next_note += 1
