@@ -13,10 +13,16 @@ from kamerqa.exporters.txt import render
 from .strategies import table_documents
 
 
-def without_positions(document: kamerqa.Document) -> kamerqa.Document:
+def without_positions(document: kamerqa.Document, *, pages: bool = True) -> kamerqa.Document:
     return attrs.evolve(
         document,
-        questions=tuple(attrs.evolve(q, lines=LineSpan(1, 1), answer_lines=None) for q in document.questions),
+        meta=attrs.evolve(document.meta, layout=None),
+        questions=tuple(
+            attrs.evolve(q, lines=LineSpan(1, 1), answer_lines=None)
+            if pages
+            else attrs.evolve(q, lines=LineSpan(1, 1), answer_lines=None, page_from=None, page_to=None)
+            for q in document.questions
+        ),
         footnotes=tuple(attrs.evolve(f, line=1) for f in document.footnotes),
     )
 
@@ -24,7 +30,15 @@ def without_positions(document: kamerqa.Document) -> kamerqa.Document:
 @given(table_documents())
 def test_render_then_parse_gives_the_same_document(document):
     parsed = kamerqa.parse(render(document))
+    assert parsed.meta.layout == "table"
     assert without_positions(parsed) == without_positions(document)
+
+
+@given(table_documents())
+def test_labelled_layout_round_trips_too(document):
+    parsed = kamerqa.parse(render(document, layout="labelled"))
+    assert parsed.meta.layout == "labelled"
+    assert without_positions(parsed, pages=False) == without_positions(document, pages=False)
 
 
 def test_the_reference_document_round_trips(reference):

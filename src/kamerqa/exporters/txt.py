@@ -1,6 +1,8 @@
-"""Plain text in the draft table layout (the layout kamerqa reads best).
+"""Plain text in the draft table layout (the layout kamerqa reads best), or
+with ``layout="labelled"`` in the "Vraag 1 / Antwoord 1" layout.
 
-The output parses back to the same questions, answers, page references,
+The output parses back to the same questions, answers, page references
+(table layout only: the labelled layout has no "Blz." column),
 cross-references and footnotes.  Where a wrapped line would look like
 something else to a reader of the layout (a line starting with a number
 could be the next question, "Antwoord:" a label, "- " a list item), the
@@ -33,13 +35,18 @@ class TxtExporter:
     binary = False
     description = "plain text in the draft table layout; kamerqa parses it back to the same questions"
 
-    def write(self, document: Document, stream: IO[str], **options: Any) -> None:
+    def write(self, document: Document, stream: IO[str], *, layout: str = "table", **options: Any) -> None:
         reject_options(self.name, options)
-        stream.write(render(document))
+        stream.write(render(document, layout=layout))
 
 
-def render(document: Document) -> str:
-    """The document as text in the table layout."""
+LAYOUTS = ("table", "labelled")
+
+
+def render(document: Document, *, layout: str = "table") -> str:
+    """The document as text in the table layout (or the labelled one)."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"the txt format writes the layouts {', '.join(LAYOUTS)}, not {layout!r}")
     meta = document.meta
     out: list[str] = [""]
     if meta.dossier or meta.title:
@@ -55,22 +62,26 @@ def render(document: Document) -> str:
         out += ["Voorzitter van de commissie,", meta.chair, ""]
     if meta.clerk:
         out += ["Griffier van de commissie,", meta.clerk, ""]
-    out += ["Nr Vraag Bijlage Blz. (van) t/m", ""]
+    if layout == "table":
+        out += ["Nr Vraag Bijlage Blz. (van) t/m", ""]
     notes = {}
     for note in document.footnotes:
         notes.setdefault(note.question, []).append(note)
     for question in document.questions:
-        out += _question(question, notes.get(question.number, []))
+        out += _question(question, notes.get(question.number, []), layout)
     return "\n".join(out) + "\n"
 
 
-def _question(question: Question, notes: list) -> list[str]:
-    lines = _text(question.text, first_prefix=f"{question.number} ")
-    for page in (question.page_from, question.page_to):
-        if page is not None:
-            lines += ["", str(page)]
+def _question(question: Question, notes: list, layout: str) -> list[str]:
+    if layout == "table":
+        lines = _text(question.text, first_prefix=f"{question.number} ")
+        for page in (question.page_from, question.page_to):
+            if page is not None:
+                lines += ["", str(page)]
+    else:
+        lines = [f"Vraag {question.number}", *_text(question.text)]
     if question.answer is not None:
-        lines += ["", "Antwoord"]
+        lines += ["", "Antwoord" if layout == "table" else f"Antwoord {question.number}"]
         answer = question.answer
         for note in notes:  # markers go after the answer; the bodies follow it
             answer += f"[{note.marker}]"
