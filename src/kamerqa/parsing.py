@@ -77,6 +77,7 @@ class Analysis:
             fields[("answer", q.number)] = q.answer or ""
         for note in doc.footnotes:
             fields[("footnote", note.marker)] = note.marker + " " + note.text
+            fields[("footnote-more", note.marker)] = note.text
         fields = {role: clean_line(text) for role, text in fields.items()}
 
         missing = []
@@ -115,7 +116,7 @@ class Analysis:
             line = re.sub(r"\s\d{1,3}\s*$", "", line)
         if ("layout", "label") in roles:
             line = re.sub(r"^\s*Antwoord\s*:?", "", line)
-        if any(kind == "footnote" for kind, _ in roles):
+        if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
             line = re.sub(r"^\s*(\d{1,3})\s*", r"\1 ", line)
         return clean_line(line)
 

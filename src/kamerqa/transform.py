@@ -26,7 +26,8 @@ from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_refere
 __all__ = ["Role", "ToDocument"]
 
 #: Where a source line went: ("question", "5"), ("answer", "5"),
-#: ("meta", "title"), ("footnote", "1"), ("layout", "page-number"),
+#: ("meta", "title"), ("footnote", "1") (its first line), ("footnote-more",
+#: "1") (the lines continuing it), ("layout", "page-number"),
 #: ("diagnostic", "duplicate-fragment"), ...
 Role = tuple[str, str]
 
@@ -132,7 +133,7 @@ class ToDocument(Transformer):
             elif kind == "FOOTNOTE_MORE":  # the post-lexer only continues a body it has seen
                 body = next(t for t in reversed(notes) if t.type == "FOOTNOTE_BODY")
                 notes.append(token)
-                self._role(token, "footnote", _footnote_parts(body)[0])
+                self._role(token, "footnote-more", _footnote_parts(body)[0])
                 items.append(_LAYOUT_GAP)
             elif kind == "ANSWER_START":
                 continue
