@@ -303,6 +303,7 @@ class PostLexer:
         answer_at: int | None = None
         next_note = 1
         candidate: tuple[int, int] | None = None  # (index in out, index in value)
+        start_kinds = _START_KINDS[self.form]
 
         def emit_text(token: Token, type_: str = "TEXT") -> None:
             nonlocal candidate
@@ -333,7 +334,7 @@ class PostLexer:
                 out.append(_retype(token, "PRELUDE"))
                 continue
 
-            start = _question_start(token, self.form, _next_text(raw, index))
+            start = _question_start(token, self.form, _next_text(raw, index)) if kind in start_kinds else None
             if start is not None and (
                 not _in_sequence(start, expected, previous, self.MAX_SKIP) or _continues_list(raw, index, start)
             ):
@@ -343,7 +344,7 @@ class PostLexer:
             # a marker "media.1", "[1 ]".  A line that could also start the next
             # question is a footnote only when it follows another footnote body,
             # and never when it is written as a question ("2. ...", "Vraag 2").
-            note = _NOTE_LEAD.match(token.value)
+            note = _NOTE_LEAD.match(token.value) if candidate is not None else None
             if (
                 note
                 and candidate is not None

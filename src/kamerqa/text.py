@@ -122,7 +122,9 @@ def _continues(previous: str, following: str, gap: Gap) -> bool:
     return gap.layout and not _SENTENCE_END.search(previous)
 
 
-_ITEM_START = re.compile(r"(?m)^(?:[^\S\n]|[\u200b\ufeff])*(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S")
+# A line start that could be a list item; searched after a literal "\n",
+# which the regex engine finds fast.
+_ITEM_START = re.compile(r"\n(?:[^\S\n]|[\u200b\ufeff])*(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S")
 _INNER_HYPHEN_END = re.compile(r"\w-\n(?=.)", re.DOTALL)
 
 
@@ -130,7 +132,9 @@ def plain_run(raw: str) -> bool:
     """Is this run of lines ("\\n"-separated) nothing but soft wraps - no
     line a list item, no line but the last ending in a hyphen - so that it
     can be assembled as one line?"""
-    return not _ITEM_START.search(raw) and not _INNER_HYPHEN_END.search(raw)
+    if _ITEM_START.search("\n" + raw):
+        return False
+    return "-\n" not in raw or not _INNER_HYPHEN_END.search(raw)
 
 
 def _hyphen_end(raw: str) -> bool:
