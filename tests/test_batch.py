@@ -8,6 +8,7 @@ import pickle
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -59,9 +60,6 @@ def test_parallel_results_equal_serial_results(archive, tmp_path):
     for result in serial:
         if result.ok:
             twin = tmp_path / "parallel" / Path(result.output).name
-            assert kamerqa.export is not None
-            import openpyxl
-
             a, b = openpyxl.load_workbook(result.output), openpyxl.load_workbook(twin)
             assert [[c.value for c in r] for r in a["Vragen"].iter_rows()] == [[c.value for c in r] for r in b["Vragen"].iter_rows()]
     assert [r.input for r in parallel] == [str(p) for p in paths]  # input order
