@@ -141,3 +141,12 @@ def test_no_lark_exception_escapes():
                 kamerqa.parse(text, strict=strict)
             except ParseError as error:
                 assert error.line >= 1 and error.column >= 1
+
+
+def test_every_line_of_unplaced_text_gets_its_own_diagnostic():
+    from kamerqa.parsing import analyse
+
+    analysis = analyse("1 Is dat zo?\nAntwoord\nJa.\n\tJa.\nmeer tekst\nnog meer\n")
+    lost = [(d.line, d.code, d.text) for d in analysis.document.diagnostics if d.severity is Severity.ERROR]
+    assert lost == [(5, "text-after-fragments", "meer tekst"), (6, "text-after-fragments", "nog meer")]
+    assert analysis.unaccounted() == []

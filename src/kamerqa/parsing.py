@@ -188,9 +188,21 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
         except UnexpectedToken as exc:
             if not recover:
                 raise
-            _recover(layout, parser, token, exc, context)
+            for line in _unmerge(token):  # report every line of a merged run on its own
+                _recover(layout, parser, line, exc, context)
         last = token
     return parser.feed_eof(last)
+
+
+def _unmerge(token: Token) -> list[Token]:
+    """The single-line tokens a merged TEXT run was made of."""
+    if token.type != "TEXT" or token.value.count("\n") <= 1:
+        return [token]
+    lines = token.value.split("\n")[:-1]
+    return [
+        Token("TEXT", line + "\n", None, token.line + offset, token.column if offset == 0 else 1)
+        for offset, line in enumerate(lines)
+    ]
 
 
 def _recover(layout: LayoutParser, parser, token: Token, exc: UnexpectedToken, context: ParseContext) -> None:
