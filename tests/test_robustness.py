@@ -40,7 +40,9 @@ _DEBRIS = [
 
 
 def _op(draw, lines: list[str]) -> list[str]:
-    kind = draw(st.sampled_from(["drop", "duplicate", "swap", "truncate", "labels", "number", "inject", "garbage", "edit"]))
+    kind = draw(
+        st.sampled_from(["drop", "duplicate", "swap", "truncate", "labels", "number", "inject", "garbage", "edit", "indent"])
+    )
     if not lines:
         return lines
     i = draw(st.integers(0, len(lines) - 1))
@@ -72,6 +74,8 @@ def _op(draw, lines: list[str]) -> list[str]:
         return lines
     if kind == "inject":
         return lines[:i] + [draw(st.sampled_from(_DEBRIS))] + lines[i:]
+    if kind == "indent":  # a tab-indented line: a stray fragment, or text inside the list
+        return lines[:i] + ["\t" + lines[i]] + lines[i + 1 :]
     if kind == "garbage":
         return lines[:i] + [draw(st.text(max_size=40))] + lines[i:]
     # edit: put debris into the middle of a line
