@@ -6,6 +6,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
+from kamerqa.text import format_dutch_date
 from kamerqa.model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 
 lines = st.integers(min_value=1, max_value=100_000)
@@ -152,7 +153,7 @@ def table_documents(draw) -> Document:
     dossier, about = str(draw(st.integers(10000, 99999))), str(draw(st.integers(1, 999)))
     intro = (
         f"De {committee} heeft een aantal vragen voorgelegd aan de {addressee} over de brief van "
-        f"{letter.day} {_MONTH_NAMES[letter.month - 1]} {letter.year} inzake {title} ({dossier}, nr. {about})."
+        f"{format_dutch_date(letter)} inzake {title} ({dossier}, nr. {about})."
     )
     meta = DocumentMeta(
         kind="Lijst van vragen en antwoorden",
@@ -168,6 +169,3 @@ def table_documents(draw) -> Document:
         layout="table",
     )
     return Document(meta=meta, questions=tuple(questions), footnotes=tuple(footnotes))
-
-
-_MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december".split()

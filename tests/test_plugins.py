@@ -140,3 +140,8 @@ def test_built_in_formats_need_no_plugin_scan(monkeypatch):
         exporters.exporter_for("csv")
     monkeypatch.undo()
     exporters.reload()
+
+
+def test_the_built_in_suffix_table_matches_the_exporters():
+    table = exporters._BUILTIN_SUFFIXES
+    assert table == {suffix: name for name in exporters._BUILTIN for suffix in exporters._builtin(name).suffixes}

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kamerqa.text import Gap, Line, assemble, cross_references, find_footnote_marker, parse_dutch_date
+from kamerqa.text import Gap, Line, assemble, cross_references, find_footnote_marker, format_dutch_date, parse_dutch_date
 
 
 def lines(*raw: str | Gap):
@@ -96,3 +96,9 @@ def test_dutch_dates():
     assert parse_dutch_date("over de brief van 28 Oktober 2022 inzake") == date(2022, 10, 28)
     assert parse_dutch_date("Vastgesteld (wordt door griffie ingevuld als antwoorden er zijn)") is None
     assert parse_dutch_date("31 februari 2020") is None
+
+
+def test_dutch_dates_round_trip():
+    for day in (date(2008, 1, 31), date(2022, 10, 28), date(2024, 5, 1)):
+        assert parse_dutch_date(format_dutch_date(day)) == day
+    assert format_dutch_date(date(2022, 10, 28)) == "28 oktober 2022"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
 import attrs
@@ -26,6 +26,7 @@ __all__ = [
     "covered_numbers",
     "cross_references",
     "find_footnote_marker",
+    "format_dutch_date",
     "number_label",
     "parse_dutch_date",
     "plain_run",
@@ -296,12 +297,15 @@ def parse_dutch_date(text: str) -> date | None:
         return None
 
 
+def format_dutch_date(value: date) -> str:
+    """date(2022, 10, 28) -> "28 oktober 2022" (the way the documents write dates)."""
+    return f"{value.day} {_MONTH_NAMES[value.month]} {value.year}"
+
+
+_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
+
+
 def starts_with_month(text: str) -> bool:
     """Does ``text`` start with a Dutch month name ("december 2023 ...")?"""
     match = re.match(r"\s*([^\W\d_]+)", text)
     return bool(match) and match.group(1).lower() in MONTHS
-
-
-def join_words(parts: Sequence[str]) -> str:
-    """Clean each part and join the non-empty ones with single spaces."""
-    return " ".join(p for p in (clean_line(part) for part in parts) if p)

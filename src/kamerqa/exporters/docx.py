@@ -18,7 +18,7 @@ from typing import IO, Any
 from . import reject_options
 from ..errors import InputError
 from ..model import Document, Question
-from ..text import MONTHS, reference_spans, split_list_marker
+from ..text import format_dutch_date, reference_spans, split_list_marker
 
 __all__ = ["DocxExporter"]
 
@@ -196,17 +196,17 @@ class _Report:
         if meta.about is not None:
             about = f"Kamerstuk {meta.about}"
             if meta.letter_date is not None:
-                about += f", brief van {_dutch_date(meta.letter_date)}"
+                about += f", brief van {format_dutch_date(meta.letter_date)}"
         elif meta.letter_date is not None:
-            about = f"brief van {_dutch_date(meta.letter_date)}"
+            about = f"brief van {format_dutch_date(meta.letter_date)}"
         rows = [
             ("Dossier", meta.dossier),
             ("Nummer", meta.number),
             ("Over", about),
             ("Commissie", meta.committee),
             ("Gericht aan", meta.addressee),
-            ("Datum brief", _dutch_date(meta.letter_date) if meta.letter_date else None),
-            ("Vastgesteld", _dutch_date(meta.vastgesteld) if meta.vastgesteld else "nog niet vastgesteld"),
+            ("Datum brief", format_dutch_date(meta.letter_date) if meta.letter_date else None),
+            ("Vastgesteld", format_dutch_date(meta.vastgesteld) if meta.vastgesteld else "nog niet vastgesteld"),
             ("Voorzitter", meta.chair),
             ("Griffier", meta.clerk),
             ("Aantal vragen", str(len(self.model.questions))),
@@ -392,11 +392,3 @@ def _anchors(questions) -> _Anchors:
         anchors.setdefault(question.number, name)
         anchors.values_in_order.append(name)
     return anchors
-
-
-_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
-
-
-def _dutch_date(value) -> str:
-    return f"{value.day} {_MONTH_NAMES[value.month]} {value.year}"
-

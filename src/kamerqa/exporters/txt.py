@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from . import reject_options
 from ..model import Document, Question
+from ..text import format_dutch_date
 
 __all__ = ["TxtExporter"]
 
@@ -26,7 +27,6 @@ _AMBIGUOUS_START = re.compile(
     r")",
     re.IGNORECASE,
 )
-_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
 class TxtExporter:
@@ -54,7 +54,7 @@ def render(document: Document, *, layout: str = "table") -> str:
         out += _wrap(f"{heading} {meta.title or ''}".strip()) + [""]
     out += [f"nr. {meta.number or ''} {meta.kind or 'Lijst van vragen en antwoorden'}".replace("  ", " "), ""]
     if meta.vastgesteld:
-        out += [f"Vastgesteld {_date(meta.vastgesteld)}", ""]
+        out += [f"Vastgesteld {format_dutch_date(meta.vastgesteld)}", ""]
     if meta.intro:
         for paragraph in meta.intro.split("\n\n"):
             out += _wrap(paragraph) + [""]
@@ -120,8 +120,3 @@ def _wrap(text: str, *, item_start: bool = False) -> list[str]:
     lines.append(current)
     # A line ending in "-" keeps a trailing space: it is not a word broken at its hyphen.
     return [line + " " if line.endswith("-") and i < len(lines) - 1 else line for i, line in enumerate(lines)]
-
-
-def _date(value) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
