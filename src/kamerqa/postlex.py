@@ -115,8 +115,7 @@ _HS = r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 _TABLE_START = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"+(?=\S)")
 _PERIOD_START = re.compile(r"^" + _HS + r"*(\d{1,4})\." + _HS + r"+(?=\S)")
 _ALONE = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"*$")
-_NUMBERS = LABEL_NUMBERS
-_LABELLED_START = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"+(" + _NUMBERS + r")\.?" + _HS + r"*:?" + _HS + r"*")
+_LABELLED_START = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"+(" + LABEL_NUMBERS + r")\.?" + _HS + r"*:?" + _HS + r"*")
 _BARE_QUESTION_LABEL = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"*:?" + _HS + r"*")
 _START_KINDS = {
     "table": ("NUMBERED", "DOSSIER_LINE"),
@@ -128,7 +127,7 @@ _START_KINDS = {
 _NOTE_LEAD = re.compile(r"^" + _HS + r"*(\d{1,3})(?!\d)" + _HS + r"*(\S.*)$", re.DOTALL)
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + _HS + r"*$")
-_ANSWER_LABEL = re.compile(r"^(" + _HS + r"*Antwoord(?:" + _HS + r"+(?:op (?:de )?vra(?:ag|gen) )?" + _NUMBERS + r"\.?)?" + _HS + r"*:?)(" + _HS + r"*)(.*)$", re.DOTALL)
+_ANSWER_LABEL = re.compile(r"^(" + _HS + r"*Antwoord(?:" + _HS + r"+(?:op (?:de )?vra(?:ag|gen) )?" + LABEL_NUMBERS + r"\.?)?" + _HS + r"*:?)(" + _HS + r"*)(.*)$", re.DOTALL)
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")
@@ -334,11 +333,7 @@ class PostLexer:
                 out.append(_retype(token, "PRELUDE"))
                 continue
 
-            start = _question_start(token, self.form, _next_text(raw, index)) if kind in start_kinds else None
-            if start is not None and (
-                not _in_sequence(start, expected, previous, self.MAX_SKIP) or _continues_list(raw, index, start)
-            ):
-                start = None
+            start = self._next_start(raw, index, expected, previous) if kind in start_kinds else None
 
             # A footnote body: "1https://...", "1 Nederlands Dagblad, ..." after
             # a marker "media.1", "[1 ]".  A line that could also start the next
@@ -447,6 +442,17 @@ class PostLexer:
         rest, cell = self._split_page_cell(rest, nxt)
         return label, rest, cell
 
+    def _next_start(
+        self, raw: Sequence[Token], index: int, expected: int, previous: tuple[int, str] | None
+    ) -> _Start | None:
+        """The question ``raw[index]`` starts, if it is the next one: its shape
+        fits the form, its number follows, and it does not continue a
+        numbered list in an answer."""
+        start = _question_start(raw[index], self.form, _next_text(raw, index))
+        if start is None or not _in_sequence(start, expected, previous, self.MAX_SKIP):
+            return None
+        return None if _continues_list(raw, index, start) else start
+
     def _implicit_answer(
         self,
         raw: Sequence[Token],
@@ -472,8 +478,7 @@ class PostLexer:
             token = raw[j]
             if token.type == "ANSWER_LINE":
                 return None  # labelled
-            candidate = _question_start(token, self.form, _next_text(raw, j))
-            if candidate is not None and _in_sequence(candidate, expected, previous, self.MAX_SKIP):
+            if self._next_start(raw, j, expected, previous) is not None:
                 break
             if token.type == "BLANK":
                 paragraph += 1
@@ -632,7 +637,7 @@ class FlatText:
     headers: frozenset[int] = frozenset()
 
 
-_FLAT_LABEL = re.compile(rf"\bVraag (?:{_NUMBERS})\b|\bAntwoord(?: op (?:de )?vra(?:ag|gen) {_NUMBERS})?:")
+_FLAT_LABEL = re.compile(rf"\bVraag (?:{LABEL_NUMBERS})\b|\bAntwoord(?: op (?:de )?vra(?:ag|gen) {LABEL_NUMBERS})?:")
 _FLAT_COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _FLAT_MIN_LENGTH = 1000
 
