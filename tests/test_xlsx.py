@@ -110,3 +110,34 @@ def test_large_document_exports(reference_text):
     sheet = workbook(large)["Vragen"]
     numbers = [row[0] for row in rows(sheet)[1:]]
     assert numbers == [str(n) for n in range(1, 1009)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A & B <c> \"d\" 'e'",
+        "  leading and trailing space  ",
+        "eerste alinea\n\ntweede alinea",
+        "]]> &amp; &#13; <t>",
+        "tab\there",
+    ],
+)
+def test_question_cells_keep_text_exactly(reference, text):
+    q = attrs.evolve(reference.questions[0], text=text, answer=text, attachment=text)
+    sheet = workbook(attrs.evolve(reference, questions=(q,), diagnostics=()))["Vragen"]
+    assert [sheet[f"{column}2"].value for column in "BCD"] == [text, text, text]
+
+
+def test_question_cells_are_styled_per_column(book):
+    sheet = book["Vragen"]
+    row = sheet[2]
+    assert row[0].alignment.vertical == "top" and not row[0].alignment.wrap_text
+    assert row[1].alignment.wrap_text and row[1].alignment.vertical == "top"
+    assert not row[7].alignment.wrap_text
+    assert row[0].data_type == "s" and isinstance(sheet["E22"].value, int)
+
+
+def test_empty_fields_leave_cells_empty(reference):
+    q = attrs.evolve(reference.questions[0], answer=None, page_from=None, page_to=None, refers_to=())
+    sheet = workbook(attrs.evolve(reference, questions=(q,), diagnostics=()))["Vragen"]
+    assert [cell.value for cell in sheet[2]][2:7] == [None, None, None, None, None]

@@ -8,16 +8,20 @@ Every text cell is written as a string cell, so a question that starts with
 "=", "+", "-" or "@" can never become a formula.  Text longer than Excel's
 32,767-character cell limit is cut, and the cut is listed in "Meldingen";
 characters that XML cannot hold (control characters) are replaced by U+FFFD
-and listed too.  The workbook is written in openpyxl's write-only mode.
+and listed too.  openpyxl (write-only mode) writes the workbook; the rows of
+the questions sheet are written directly, in the form openpyxl gives them.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
+import zipfile
 from typing import IO, Any
 
 from . import reject_options
+from ..errors import InternalError
 from ..model import Diagnostic, Document, Severity
 
 __all__ = ["MAX_CELL", "XlsxExporter"]
@@ -63,6 +67,12 @@ class XlsxExporter:
 
 
 class _Workbook:
+    """One export.  openpyxl builds the workbook - styles, the Excel table,
+    the frozen header, the small sheets - and kamerqa writes the rows of the
+    questions sheet itself (see :func:`_question_rows`): openpyxl's per-cell
+    writer costs about 20 microseconds a cell, which caps a large list at a
+    few thousand questions a second."""
+
     def __init__(self, document: Document) -> None:
         from openpyxl import Workbook  # imported here: JSON conversions never load openpyxl
 
@@ -71,17 +81,18 @@ class _Workbook:
         self.notes: list[Diagnostic] = []
 
     def save(self, stream: IO[bytes]) -> None:
-        self._questions()
+        sheet, rows = self._questions()
         self._document()
         self._diagnostics()
-        self.book.save(stream)
+        package = io.BytesIO()
+        self.book.save(package)
+        _splice_rows(package, stream, sheet.path.lstrip("/"), rows)
 
     # Cells -------------------------------------------------------------------
 
-    def _text(self, sheet, value: str | None, where: str, line: int | None = None):
-        """A string cell that can never be a formula, cut to Excel's limit."""
-        from openpyxl.cell import WriteOnlyCell
-
+    def _clean(self, value: str | None, where: str, line: int | None = None) -> str | None:
+        """``value`` as a cell can hold it: characters XML cannot carry
+        replaced, cut to Excel's limit (each change noted)."""
         if value is None:
             return None
         if _ILLEGAL.search(value):
@@ -104,6 +115,15 @@ class _Workbook:
                 )
             )
             value = value[: MAX_CELL - len(_CUT_MARK)] + _CUT_MARK
+        return value
+
+    def _text(self, sheet, value: str | None, where: str, line: int | None = None):
+        """A string cell that can never be a formula, cut to Excel's limit."""
+        from openpyxl.cell import WriteOnlyCell
+
+        value = self._clean(value, where, line)
+        if value is None:
+            return None
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell
@@ -120,9 +140,18 @@ class _Workbook:
             cells.append(cell)
         sheet.append(cells)
 
+    def _style_id(self, sheet, alignment) -> int:
+        """The workbook's style index for cells with ``alignment``."""
+        from openpyxl.cell import WriteOnlyCell
+
+        probe = WriteOnlyCell(sheet)
+        probe.alignment = alignment
+        return probe.style_id
+
     # Sheets ------------------------------------------------------------------
 
-    def _questions(self) -> None:
+    def _questions(self) -> tuple[Any, str]:
+        """The questions sheet (header row, widths, table) and the XML of its data rows."""
         from openpyxl.styles import Alignment
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -132,33 +161,32 @@ class _Workbook:
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
         self._header(sheet, [title for title, _ in QUESTION_COLUMNS])
-        wrap = Alignment(wrap_text=True, vertical="top")
-        top = Alignment(vertical="top")
-        row_number = 2
-        for question in self.model.questions:
+        wrap = self._style_id(sheet, Alignment(wrap_text=True, vertical="top"))
+        top = self._style_id(sheet, Alignment(vertical="top"))
+        rows = []
+        for row_number, question in enumerate(self.model.questions, start=2):
             where = f"vraag {question.number}"
             line = question.lines.first
-            row = [
-                self._text(sheet, question.number, where, line),
-                self._text(sheet, question.text, f"{where}, vraag", line),
-                self._text(sheet, question.answer, f"{where}, antwoord", line),
-                self._text(sheet, question.attachment, f"{where}, bijlage", line),
-                question.page_from,
-                question.page_to,
-                self._text(sheet, ", ".join(question.refers_to) or None, where, line),
-                self._text(sheet, str(question.lines), where, line),
-            ]
-            for cell in (row[1], row[2]):
-                if cell is not None:
-                    cell.alignment = wrap
-            if row[0] is not None:
-                row[0].alignment = top
             # Spreadsheet programs do not all grow rows for wrapped text: say how high.
-            sheet.row_dimensions[row_number].height = _row_height(
+            height = _row_height(
                 (question.text, QUESTION_COLUMNS[1][1]), (question.answer or "", QUESTION_COLUMNS[2][1])
             )
-            sheet.append(row)
-            row_number += 1
+            rows.append(
+                _row(
+                    row_number,
+                    height,
+                    (
+                        (self._clean(question.number, where, line), top),
+                        (self._clean(question.text, f"{where}, vraag", line), wrap),
+                        (self._clean(question.answer, f"{where}, antwoord", line), wrap),
+                        (self._clean(question.attachment, f"{where}, bijlage", line), None),
+                        (question.page_from, None),
+                        (question.page_to, None),
+                        (self._clean(", ".join(question.refers_to) or None, where, line), None),
+                        (self._clean(str(question.lines), where, line), None),
+                    ),
+                )
+            )
         last_row = len(self.model.questions) + 1
         table = Table(displayName="Vragen", ref=f"A1:{get_column_letter(len(QUESTION_COLUMNS))}{last_row}")
         table._initialise_columns()  # write-only mode cannot read the header back
@@ -168,6 +196,7 @@ class _Workbook:
         with warnings.catch_warnings():  # openpyxl warns in write-only mode even when the columns are set
             warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")
             sheet.add_table(table)
+        return sheet, "".join(rows)
 
     def _document(self) -> None:
         meta = self.model.meta
@@ -221,3 +250,57 @@ class _Workbook:
                 self._text(sheet, diagnostic.text, where),
             ]
         )
+
+
+# The questions sheet's rows, written directly ----------------------------------
+
+_COLUMN_LETTERS = "ABCDEFGH"
+_COMPRESSION = 3
+
+
+def _escape(text: str) -> str:
+    """Text as XML character data (str.replace is several times faster than
+    str.translate with a table here)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _row(number: int, height: float, cells: tuple[tuple[str | int | None, int | None], ...]) -> str:
+    """One ``<row>`` of SpreadsheetML, as openpyxl's write-only mode writes it:
+    text as inline strings (never a formula), numbers as numbers, empty
+    cells left out."""
+    parts = [f'<row r="{number}" ht="{height:g}" customHeight="1">']
+    for letter, (value, style) in zip(_COLUMN_LETTERS, cells):
+        if value is None:
+            continue
+        styled = f' s="{style}"' if style else ""
+        if isinstance(value, int):
+            parts.append(f'<c r="{letter}{number}"{styled} t="n"><v>{value}</v></c>')
+        else:
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            parts.append(
+                f'<c r="{letter}{number}"{styled} t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+            )
+    parts.append("</row>")
+    return "".join(parts)
+
+
+def _splice_rows(package: io.BytesIO, stream: IO[bytes], sheet_part: str, rows: str) -> None:
+    """Copy the workbook openpyxl wrote to ``stream``, with ``rows`` added to
+    the end of the ``sheetData`` of ``sheet_part``.
+
+    Compression level 3 instead of zlib's default 6: for a large list the
+    file is about 12% larger and compressing takes half the time.
+    """
+    package.seek(0)
+    with (
+        zipfile.ZipFile(package) as source,
+        zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSION) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == sheet_part:
+                xml = data.decode("utf-8")
+                if xml.count("</sheetData>") != 1:
+                    raise InternalError(f"openpyxl wrote {sheet_part} without one sheetData element")
+                data = xml.replace("</sheetData>", rows + "</sheetData>").encode("utf-8")
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSION)
