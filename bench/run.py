@@ -72,7 +72,7 @@ def main() -> int:
         parsed[name] = kamerqa.parse(source)
         questions = len(parsed[name].questions)
         seconds = best(lambda: kamerqa.parse(source), repeat if name != "x100" else max(2, repeat // 2))
-        lex_seconds = best(lambda: sum(1 for _ in lexer.lex(source)), repeat)
+        lex_seconds = best(lambda: sum(1 for _ in lexer.lex_with_lark(source)), repeat)
         parse_times[name] = seconds
         print(
             f"{name:<8} {size / 1e6:>7.2f}MB {questions:>9} {seconds:>9.3f} {size / 1e6 / seconds:>7.2f} "

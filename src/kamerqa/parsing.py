@@ -10,17 +10,19 @@ Anything else that goes wrong inside is a bug and raises
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken, VisitError
 
 from .errors import InternalError, KamerqaError, ParseError
-from .grammar import LayoutParser, layout_parser
+from .grammar import LayoutParser, Run, layout_parser, new_token
 from .header import read_heading
 from .model import Document, LineSpan, Severity
 from .postlex import FORMS, FlatText, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only, split_flat_text
@@ -154,23 +156,55 @@ def _tokens(
     return postlexer.process(raw)
 
 
+#: Line types the grammar accepts wherever it accepts TEXT (in the preamble
+#: and in question and answer bodies).
+_BODY = frozenset(
+    {"TEXT", "BLANK", "PAGE_CELL", "PAGE_NUMBER", "PAGE_BREAK", "FOOTER", "FOOTNOTE_BODY", "FOOTNOTE_MORE", "COLUMN_HEADER"}
+)
+
+
 def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
-    """Merge each run of TEXT tokens on consecutive lines into one token (its
-    value keeps every line, "\\n"-terminated), and each run of BLANK lines
-    into one: the grammar is the same, the parser does a fraction of the work."""
-    merged: list[Token] = []
-    end = -1  # the line the last merged TEXT run ends on
+    """The tokens as the parser is fed them: each run of body lines becomes
+    one :class:`~kamerqa.grammar.Run`, in which TEXT tokens on consecutive
+    lines are merged into one (its value keeps every line, "\\n"-terminated)
+    and a run of blank lines into one BLANK; a run of blank lines alone is
+    its first BLANK token.  The grammar treats body lines alike, so the parse
+    is the same and the parser does a fraction of the work."""
+    fed: list[Token] = []
+    parts: list[Token] = []
+    texts: list[Token] = []  # TEXT tokens on consecutive lines, not yet merged
+
+    def close_text() -> None:
+        if len(texts) == 1:
+            parts.append(texts[0])
+        elif texts:
+            first = texts[0]
+            parts.append(new_token("TEXT", "".join(texts), first.start_pos, first.line, first.column, first.end_line, first.end_column, first.end_pos))
+        texts.clear()
+
+    def close_run() -> None:
+        close_text()
+        if len(parts) == 1:
+            fed.append(parts[0])
+        elif parts:
+            fed.append(Run.of(parts.copy()))
+        parts.clear()
+
     for token in tokens:
-        previous = merged[-1] if merged else None
-        if previous is not None and token.type == previous.type == "TEXT" and token.line == end + 1:
-            merged[-1] = Token("TEXT", previous.value + token.value, previous.start_pos, previous.line, previous.column)
-            end = token.line
-        elif previous is not None and token.type == previous.type == "BLANK":
-            continue
+        kind = token.type
+        if kind not in _BODY:
+            close_run()
+            fed.append(token)
+        elif kind == "TEXT":
+            if texts and token.line != texts[-1].line + 1:
+                close_text()
+            texts.append(token)
         else:
-            merged.append(token)
-            end = token.line
-    return merged
+            close_text()
+            if kind != "BLANK" or not parts or parts[-1].type != "BLANK":
+                parts.append(token)
+    close_run()
+    return fed
 
 
 def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *, recover: bool):
@@ -178,24 +212,36 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
     is reported and, where the grammar allows, kept as text in the current
     field; otherwise Lark's UnexpectedToken propagates."""
     parser = layout.lark.parse_interactive()
+    feed = parser.parser_state.feed_token
     last: Token | None = None
     context.questions_seen = False
     for token in _merge_runs(tokens):
         if token.type == "QUESTION_START":
             context.questions_seen = True
         try:
-            parser.feed_token(token)
+            feed(token)
         except UnexpectedToken as exc:
-            if not recover:
-                raise
-            for line in _unmerge(token):  # report every line of a merged run on its own
-                _recover(layout, parser, line, exc, context)
+            lines = _unmerge(token)
+            if len(lines) == 1:
+                if not recover:
+                    raise
+                _recover(layout, parser, token, exc, context)
+            else:  # feed the lines one by one, to report (or raise at) the ones that do not fit
+                for line in lines:
+                    try:
+                        feed(line)
+                    except UnexpectedToken as line_exc:
+                        if not recover:
+                            raise
+                        _recover(layout, parser, line, line_exc, context)
         last = token
     return parser.feed_eof(last)
 
 
 def _unmerge(token: Token) -> list[Token]:
-    """The single-line tokens a merged TEXT run was made of."""
+    """The single-line tokens a merged token was made of."""
+    if isinstance(token, Run):
+        return [line for part in token.parts for line in _unmerge(part)]
     if token.type != "TEXT" or token.value.count("\n") <= 1:
         return [token]
     lines = token.value.split("\n")[:-1]
@@ -250,6 +296,45 @@ def _strict_tree(layout_name: str, text: str):
 
 def analyse(text: str, *, strict: bool = False, layout: str | None = None, source: str | None = None) -> Analysis:
     """Parse ``text`` and keep the working (see :class:`Analysis`)."""
+    document, transformer, context, lexed = _parse(text, strict=strict, layout=layout, source=source)
+    roles = transformer.roles()
+    for line, role in context.dropped:  # lines the parser reported and left out
+        roles.setdefault(line, []).append(role)
+    return Analysis(document, roles, tuple(lexed.split("\n")[:-1]), dict(context.footnote_refs))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the length of a parse.
+
+    A parse makes an object or more per line and no reference cycles, so the
+    collector has nothing to find; yet it runs every few hundred allocations
+    and, as the token lists grow, now and then walks all of them (a third of
+    the time of a 4.5 MB parse).  Reference counting still frees everything.
+    The collector is resumed only if this call paused it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _parse(
+    text: str, *, strict: bool, layout: str | None, source: str | None
+) -> tuple[Document, ToDocument, ParseContext, str]:
+    """The document, with the transformer and context that hold the working,
+    and the text that was lexed."""
+    with _collector_paused():
+        return _run(text, strict=strict, layout=layout, source=source)
+
+
+def _run(
+    text: str, *, strict: bool, layout: str | None, source: str | None
+) -> tuple[Document, ToDocument, ParseContext, str]:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() or decode bytes first")
     if layout is not None and layout not in LAYOUTS:
@@ -301,10 +386,7 @@ def analyse(text: str, *, strict: bool = False, layout: str | None = None, sourc
             code=first.code,
             source=source,
         )
-    roles = dict(transformer.roles)
-    for line, role in context.dropped:  # lines the parser reported and left out
-        roles.setdefault(line, []).append(role)
-    return Analysis(document, roles, tuple(lexed.split("\n")[:-1]), dict(context.footnote_refs))
+    return document, transformer, context, lexed
 
 
 def _original(flat: FlatText | None, line: int, column: int | None) -> tuple[int, int]:
@@ -345,7 +427,7 @@ def parse(text: str, *, strict: bool = False, layout: str | None = None, source:
     or error raises :class:`ParseError` instead.  ``source`` (e.g. a file
     name) is only used in error messages.
     """
-    return analyse(text, strict=strict, layout=layout, source=source).document
+    return _parse(text, strict=strict, layout=layout, source=source)[0]
 
 
 def parse_file(path: str | os.PathLike[str], *, strict: bool = False, layout: str | None = None) -> Document:

@@ -41,6 +41,7 @@ from lark import Token
 
 from .codes import CODES
 from .errors import InternalError
+from .grammar import new_token
 from .header import read_role
 from .model import Diagnostic, Severity
 from .text import LABEL_NUMBERS, clean_line, find_footnote_marker, number_label, starts_with_month
@@ -94,10 +95,9 @@ class ParseContext:
 def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0) -> Token:
     """A token of another type for (part of) the same line; ``offset`` is the
     number of characters the new value starts after the old one."""
-    value = token.value if value is None else value
-    return Token(
+    return new_token(
         type_,
-        value,
+        token.value if value is None else value,
         (token.start_pos or 0) + offset,
         token.line,
         (token.column or 1) + offset,
@@ -219,18 +219,34 @@ def _continues_list(raw: Sequence[Token], index: int, start: _Start) -> bool:
     return marker is not None and int(marker.group(1)) == start.first - 1
 
 
+def _by_type(raw: Sequence[Token]) -> dict[str, list[int]]:
+    """The indexes of the tokens of each type."""
+    indexes: dict[str, list[int]] = {}
+    for index, token in enumerate(raw):
+        indexes.setdefault(token.type, []).append(index)
+    return indexes
+
+
+def _shape_starts(raw: Sequence[Token], form: str, by_type: dict[str, list[int]]) -> dict[int, _Start]:
+    """The lines whose shape would start a question in ``form``, by index
+    in order (whether each number is the next one is for the caller to check)."""
+    starts = {}
+    for index in sorted(index for kind in _START_KINDS[form] for index in by_type.get(kind, ())):
+        start = _question_start(raw[index], form, _next_text(raw, index))
+        if start is not None:
+            starts[index] = start
+    return starts
+
+
 def detect_form(raw: Sequence[Token], max_skip: int = 5) -> str:
     """The form whose question numbers run longest in sequence (ties go to
     the more explicit form: labels, then "1.", then lone numbers, then the table)."""
     best, best_run = "table", 0
+    by_type = _by_type(raw)
     for form in ("labelled", "period", "numbered", "table"):
         run, expected, previous = 0, 1, None
-        kinds = _START_KINDS[form]
-        for index, token in enumerate(raw):
-            if token.type not in kinds:
-                continue
-            start = _question_start(token, form, _next_text(raw, index))
-            if start is not None and _in_sequence(start, expected, previous, max_skip):
+        for start in _shape_starts(raw, form, by_type).values():
+            if _in_sequence(start, expected, previous, max_skip):
                 run += 1
                 expected, previous = start.last + 1, (start.first, start.letter)
         if run > best_run:
@@ -268,6 +284,7 @@ class PostLexer:
         self.questions_only = questions_only
         self.headers = headers  # indexes of lines known to be running headers (flat text)
         self.relex = relex  # the shape lexer, for indented lines inside the list
+        self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
 
     def _unindent(self, raw: Sequence[Token]) -> list[Token]:
         """Tab-indented lines are stray fragments only after the list (as in
@@ -292,24 +309,26 @@ class PostLexer:
 
     def process(self, raw: Sequence[Token]) -> list[Token]:
         raw = self._unindent(raw)
+        self._starts = _shape_starts(raw, self.form, _by_type(raw))
         footers = self._footer_lines(raw) | self.headers
         prelude = self._prelude(raw)
-        paragraphs = sum(t.type == "BLANK" for t in raw) > 0.1 * len(raw)
+        paragraphs = [t.type for t in raw].count("BLANK") > 0.1 * len(raw)
         out: list[Token] = []
         in_header = True
         expected, previous = 1, None
         title_open = awaiting_name = in_note = False
         answer_at: int | None = None
-        next_note = 1
+        next_note, note_text = 1, "1"
         candidate: tuple[int, int] | None = None  # (index in out, index in value)
-        start_kinds = _START_KINDS[self.form]
+        shape_starts = self._starts
 
         def emit_text(token: Token, type_: str = "TEXT") -> None:
             nonlocal candidate
             out.append(_retype(token, type_) if token.type != type_ else token)
-            position = find_footnote_marker(token.value, next_note)
-            if position is not None:
-                candidate = (len(out) - 1, position)
+            if note_text in token.value:  # most lines: no need to look further
+                position = find_footnote_marker(token.value, next_note)
+                if position is not None:
+                    candidate = (len(out) - 1, position)
 
         for index, token in enumerate(raw):
             kind = token.type
@@ -333,7 +352,7 @@ class PostLexer:
                 out.append(_retype(token, "PRELUDE"))
                 continue
 
-            start = self._next_start(raw, index, expected, previous) if kind in start_kinds else None
+            start = self._next_start(raw, index, expected, previous) if index in shape_starts else None
 
             # A footnote body: "1https://...", "1 Nederlands Dagblad, ..." after
             # a marker "media.1", "[1 ]".  A line that could also start the next
@@ -348,6 +367,7 @@ class PostLexer:
             ):
                 self._confirm_footnote(out, candidate, str(next_note))
                 next_note += 1
+                note_text = str(next_note)
                 candidate = self._find_marker(out, candidate[0], next_note)
                 out.append(_retype(token, "FOOTNOTE_BODY"))
                 in_note = not _SENTENCE_END.search(token.value)
@@ -448,7 +468,7 @@ class PostLexer:
         """The question ``raw[index]`` starts, if it is the next one: its shape
         fits the form, its number follows, and it does not continue a
         numbered list in an answer."""
-        start = _question_start(raw[index], self.form, _next_text(raw, index))
+        start = self._starts.get(index)
         if start is None or not _in_sequence(start, expected, previous, self.MAX_SKIP):
             return None
         return None if _continues_list(raw, index, start) else start

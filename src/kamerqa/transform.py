@@ -19,6 +19,7 @@ from lark import Token, Transformer
 
 from . import header
 from .errors import InternalError
+from .grammar import Run
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
 from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, plain_run
@@ -69,10 +70,19 @@ class ToDocument(Transformer):
         super().__init__(visit_tokens=False)
         self.context = context
         self.layout = layout
-        self.roles: dict[int, list[Role]] = defaultdict(list)
+        self.spans: list[tuple[int, int, Role]] = []  # (first line, last line, role), in the order found
 
     def _role(self, token: Token, kind: str, key: str) -> None:
-        self.roles[token.line].append((kind, key))
+        self.spans.append((token.line, token.line, (kind, key)))
+
+    def roles(self) -> dict[int, list[Role]]:
+        """Where every source line went, by line number (built on request:
+        a plain parse does not need it)."""
+        roles: dict[int, list[Role]] = defaultdict(list)
+        for first, last, role in self.spans:
+            for line in range(first, last + 1):
+                roles[line].append(role)
+        return dict(roles)
 
     # Rules -----------------------------------------------------------------
 
@@ -122,7 +132,7 @@ class ToDocument(Transformer):
         footnote bodies on the way.  Returns the text and the page numbers."""
         items: list[Line | Gap] = []
         pages: list[int] = []
-        for token in tokens:
+        for token in _lines(tokens):
             kind = token.type
             if kind == "BLANK":
                 items.append(_BLANK_GAP)
@@ -143,13 +153,12 @@ class ToDocument(Transformer):
                     pages.append(int(token.value))
                 items.append(_LAYOUT_GAP)
             else:  # TEXT: one line, or a run of consecutive lines merged for the parser
-                lines = token.value.split("\n")[:-1] or [token.value]
-                for offset in range(len(lines)):
-                    self.roles[token.line + offset].append(role)
-                if len(lines) > 1 and plain_run(token.value):
-                    items.append(Line(token.value, token.line))  # joins as one line would: soft wraps
+                count = token.value.count("\n") or 1
+                self.spans.append((token.line, token.line + count - 1, role))
+                if count == 1 or plain_run(token.value):
+                    items.append(Line(token.value, token.line))  # a run joins as one line would: soft wraps
                 else:
-                    items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(lines))
+                    items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(token.value.split("\n")[:-1]))
         return assemble(items), pages
 
     def _question(self, entry: _Entry, notes: list) -> Question:
@@ -326,10 +335,23 @@ def _footnote_parts(token: Token) -> tuple[str, str]:
     return match.group(1), clean_line(match.group(2))
 
 
+def _lines(tokens: Iterable[Token]) -> Iterable[Token]:
+    """The tokens with every :class:`~kamerqa.grammar.Run` replaced by its parts."""
+    for token in tokens:
+        if type(token) is Run:
+            yield from token.parts
+        else:
+            yield token
+
+
 def _last_line(tokens: Sequence[Token]) -> int:
     """The last source line of ``tokens`` that is not blank (a merged run of
     text lines ends ``value.count("\\n") - 1`` lines after it starts)."""
-    lines = [t.line + max(0, t.value.count("\n") - 1) if t.type == "TEXT" else t.line for t in tokens if t.type != "BLANK"]
+    lines = [
+        t.line + max(0, t.value.count("\n") - 1) if t.type == "TEXT" else t.line
+        for t in _lines(tokens)
+        if t.type != "BLANK"
+    ]
     return max(lines) if lines else tokens[0].line
 
 
