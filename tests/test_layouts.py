@@ -231,3 +231,13 @@ def test_a_question_written_as_one_is_never_taken_for_a_footnote():
     assert [(f.marker, f.text, f.question) for f in doc.footnotes] == [("1", "https://example.org", "1")]
     assert doc.question("1").answer == "Ze komen. De cijfers van april2. Zo is het."
     assert analysis.unaccounted() == []
+
+
+def test_a_lone_number_after_a_table_question_is_its_page():
+    # Found by hypothesis: read as the numbered layout, this was a question 2
+    # without text (and "1 De?" a header line).  The table reading skips no
+    # number, and a lone number followed by "Antwoord" starts no question.
+    document = kamerqa.parse("1 De?\n2\nAntwoord\nJa.\n")
+    assert document.meta.layout == "table"
+    [question] = document.questions
+    assert (question.number, question.text, question.page_from, question.answer) == ("1", "De?", 2, "Ja.")

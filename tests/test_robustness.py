@@ -5,6 +5,7 @@ never a hang (each example has a deadline)."""
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -172,3 +173,31 @@ def test_oversized_input_is_refused(tmp_path, monkeypatch):
     path.write_text("1 Vraag?\n" * 200, encoding="utf-8")
     with pytest.raises(InputError, match="more than the 1,000 bytes"):
         kamerqa.parse_file(path)
+
+
+def _parse_both_ways(text: str):
+    """The parse as kamerqa feeds it (runs of body lines as one token) and
+    with every line fed on its own: results or errors."""
+
+    def outcome():
+        try:
+            return kamerqa.parse(text)
+        except ParseError as error:
+            return ("error", error.code, error.line, error.column)
+
+    merged = outcome()
+    with mock.patch("kamerqa.parsing._merge_runs", list):
+        separate = outcome()
+    return merged, separate
+
+
+@pytest.mark.parametrize("text", SOURCES, ids=range(len(SOURCES)))
+def test_feeding_runs_parses_like_feeding_lines_on_real_documents(text):
+    merged, separate = _parse_both_ways(text)
+    assert merged == separate
+
+
+@given(mutated_documents())
+def test_feeding_runs_parses_like_feeding_lines(text):
+    merged, separate = _parse_both_ways(text.removeprefix("\ufeff"))
+    assert merged == separate

@@ -190,8 +190,8 @@ def _question_start(token: Token, form: str, nxt: Token | None) -> _Start | None
             return None
         text_at = None
         following = nxt.value.strip()
-        if not (_starts_question(following) or nxt.type == "QUESTION_LINE"):
-            return None
+        if nxt.type == "ANSWER_LINE" or not (_starts_question(following) or nxt.type == "QUESTION_LINE"):
+            return None  # a question number is followed by its question (or "Vraag:"), not by "Antwoord"
     else:
         match = (_TABLE_START if form == "table" else _PERIOD_START).match(value)
         if not match or not _starts_question(value[match.end() :]):
@@ -239,18 +239,22 @@ def _shape_starts(raw: Sequence[Token], form: str, by_type: dict[str, list[int]]
 
 
 def detect_form(raw: Sequence[Token], max_skip: int = 5) -> str:
-    """The form whose question numbers run longest in sequence (ties go to
-    the more explicit form: labels, then "1.", then lone numbers, then the table)."""
-    best, best_run = "table", 0
+    """The form whose question numbers run longest in sequence; of forms
+    with equally long runs, the one that skips fewest numbers ("1 De?" then
+    a lone "2" is question 1 of a table, not question 2 of the numbered
+    form); then the more explicit form: labels, then "1.", then lone
+    numbers, then the table."""
+    best, best_score = "table", (0, 0)
     by_type = _by_type(raw)
     for form in ("labelled", "period", "numbered", "table"):
-        run, expected, previous = 0, 1, None
+        run, skipped, expected, previous = 0, 0, 1, None
         for start in _shape_starts(raw, form, by_type).values():
             if _in_sequence(start, expected, previous, max_skip):
                 run += 1
+                skipped += max(0, start.first - expected)
                 expected, previous = start.last + 1, (start.first, start.letter)
-        if run > best_run:
-            best, best_run = form, run
+        if run and (run, -skipped) > best_score:
+            best, best_score = form, (run, -skipped)
     return best
 
 

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 import attrs
 
@@ -57,10 +58,10 @@ def clean_line(raw: str) -> str:
     return " ".join(raw.split())
 
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
     """A source line that carries text, as the lexer saw it (``raw`` keeps
-    trailing white space, which matters for joining hyphenated words)."""
+    trailing white space, which matters for joining hyphenated words).
+    A named tuple: one is made for every line of text."""
 
     raw: str
     number: int

@@ -345,14 +345,16 @@ def _lines(tokens: Iterable[Token]) -> Iterable[Token]:
 
 
 def _last_line(tokens: Sequence[Token]) -> int:
-    """The last source line of ``tokens`` that is not blank (a merged run of
-    text lines ends ``value.count("\\n") - 1`` lines after it starts)."""
-    lines = [
-        t.line + max(0, t.value.count("\n") - 1) if t.type == "TEXT" else t.line
-        for t in _lines(tokens)
-        if t.type != "BLANK"
-    ]
-    return max(lines) if lines else tokens[0].line
+    """The last source line of ``tokens`` (in source order) that is not
+    blank (a merged run of text lines ends ``value.count("\\n") - 1``
+    lines after it starts)."""
+    for token in reversed(tokens):
+        for t in reversed(token.parts) if type(token) is Run else (token,):
+            if t.type == "TEXT":
+                return t.line + max(0, t.value.count("\n") - 1)
+            if t.type != "BLANK":
+                return t.line
+    return tokens[0].line
 
 
 def _retype_text(token: Token) -> Token:
