@@ -150,3 +150,17 @@ def test_every_line_of_unplaced_text_gets_its_own_diagnostic():
     lost = [(d.line, d.code, d.text) for d in analysis.document.diagnostics if d.severity is Severity.ERROR]
     assert lost == [(5, "text-after-fragments", "meer tekst"), (6, "text-after-fragments", "nog meer")]
     assert analysis.unaccounted() == []
+
+
+def test_a_bug_while_building_the_document_is_an_internal_error(monkeypatch):
+    from kamerqa import InternalError
+    from kamerqa.transform import ToDocument
+
+    def broken(self, *args):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(ToDocument, "_footnotes", broken)
+    with pytest.raises(InternalError, match="building the document") as caught:
+        kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n")
+    assert not isinstance(caught.value, kamerqa.ParseError)
+    assert isinstance(caught.value.__cause__, KeyError)

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 from lark import Token
-from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken, VisitError
+from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from .errors import InternalError, KamerqaError, ParseError
 from .grammar import LayoutParser, Run, layout_parser, new_token
@@ -177,13 +177,15 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
     def close_text() -> None:
         if len(texts) == 1:
             parts.append(texts[0])
-        elif texts:
+        else:
             first = texts[0]
-            parts.append(new_token("TEXT", "".join(texts), first.start_pos, first.line, first.column, first.end_line, first.end_column, first.end_pos))
+            value = "".join(texts)
+            parts.append(new_token("TEXT", value, first.start_pos, first.line, first.column, first.end_line, first.end_column, first.end_pos))
         texts.clear()
 
     def close_run() -> None:
-        close_text()
+        if texts:
+            close_text()
         if len(parts) == 1:
             fed.append(parts[0])
         elif parts:
@@ -192,15 +194,17 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
 
     for token in tokens:
         kind = token.type
-        if kind not in _BODY:
-            close_run()
-            fed.append(token)
-        elif kind == "TEXT":
+        if kind == "TEXT":
             if texts and token.line != texts[-1].line + 1:
                 close_text()
             texts.append(token)
+        elif kind not in _BODY:
+            if texts or parts:
+                close_run()
+            fed.append(token)
         else:
-            close_text()
+            if texts:
+                close_text()
             if kind != "BLANK" or not parts or parts[-1].type != "BLANK":
                 parts.append(token)
     close_run()
@@ -363,13 +367,14 @@ def _run(
                 source=source,
             ) from None
         transformer = ToDocument(context, "flat" if flat is not None else context.form)
-        document = transformer.transform(tree)
+        try:
+            document = transformer.transform(tree)
+        except KamerqaError:
+            raise
+        except Exception as exc:  # a bug in kamerqa, not a problem with the input
+            raise InternalError(f"kamerqa failed while building the document: {exc!r}") from exc
     except KamerqaError:
         raise
-    except VisitError as exc:
-        if isinstance(exc.orig_exc, KamerqaError):
-            raise exc.orig_exc from None
-        raise InternalError(f"kamerqa failed while building the document: {exc.orig_exc!r}") from exc.orig_exc
     except (LarkError, UnexpectedInput) as exc:
         raise InternalError(f"kamerqa's parser failed unexpectedly: {exc}") from exc
     if not document.questions:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 from lark import Token
@@ -159,8 +160,7 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 5 and text[:1].isupper() and not text.endswith((".", ":", ";"))
 
 
-@attrs.frozen
-class _Start:
+class _Start(NamedTuple):
     """A question start found on a line: its printed number and where the
     question's own text begins on that line (None: on the next line)."""
 
@@ -219,11 +219,15 @@ def _continues_list(raw: Sequence[Token], index: int, start: _Start) -> bool:
     return marker is not None and int(marker.group(1)) == start.first - 1
 
 
+_ANY_START_KIND = frozenset(kind for kinds in _START_KINDS.values() for kind in kinds)
+
+
 def _by_type(raw: Sequence[Token]) -> dict[str, list[int]]:
-    """The indexes of the tokens of each type."""
-    indexes: dict[str, list[int]] = {}
-    for index, token in enumerate(raw):
-        indexes.setdefault(token.type, []).append(index)
+    """The indexes of the tokens of each type that can start a question."""
+    indexes: dict[str, list[int]] = {kind: [] for kind in _ANY_START_KIND}
+    for index, kind in enumerate([token.type for token in raw]):
+        if kind in _ANY_START_KIND:
+            indexes[kind].append(index)
     return indexes
 
 
@@ -297,7 +301,7 @@ class PostLexer:
         if self.relex is None:
             return raw
         structure = ("NUMBERED", "NUMBER_ONLY", "QUESTION_LINE", "ANSWER_LINE", "DOSSIER_LINE")
-        last = max((i for i, t in enumerate(raw) if t.type in structure), default=-1)
+        last = next((i for i in range(len(raw) - 1, -1, -1) if raw[i].type in structure), -1)
         for index in range(last):
             token = raw[index]
             if token.type == "INDENTED":
@@ -336,10 +340,20 @@ class PostLexer:
 
         for index, token in enumerate(raw):
             kind = token.type
-            nxt = raw[index + 1] if index + 1 < len(raw) else None
             if index == answer_at:
                 out.append(_retype(token, "ANSWER_START", ""))
                 answer_at = None
+            if (
+                kind == "TEXT"
+                and not in_header
+                and not in_note
+                and candidate is None
+                and index not in footers
+                and index not in prelude
+            ):
+                emit_text(token)  # most lines: text in a question or answer, as every check below would find
+                continue
+            nxt = raw[index + 1] if index + 1 < len(raw) else None
 
             if index in footers:
                 out.append(_retype(token, "FOOTER"))

@@ -124,9 +124,11 @@ def _continues(previous: str, following: str, gap: Gap) -> bool:
     return gap.layout and not _SENTENCE_END.search(previous)
 
 
-# A line start that could be a list item; searched after a literal "\n",
-# which the regex engine finds fast.
-_ITEM_START = re.compile(r"\n(?:[^\S\n]|[\u200b\ufeff])*(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S")
+# A line that could be a list item: matched at the start of a run, and
+# searched after a literal "\n", which the regex engine finds fast.
+_ITEM = r"(?:[^\S\n]|[\u200b\ufeff])*(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S"
+_FIRST_ITEM = re.compile(_ITEM)
+_ITEM_START = re.compile(r"\n" + _ITEM)
 _INNER_HYPHEN_END = re.compile(r"\w-\n(?=.)", re.DOTALL)
 
 
@@ -134,7 +136,7 @@ def plain_run(raw: str) -> bool:
     """Is this run of lines ("\\n"-separated) nothing but soft wraps - no
     line a list item, no line but the last ending in a hyphen - so that it
     can be assembled as one line?"""
-    if _ITEM_START.search("\n" + raw):
+    if _FIRST_ITEM.match(raw) or _ITEM_START.search(raw):
         return False
     return "-\n" not in raw or not _INNER_HYPHEN_END.search(raw)
 
@@ -207,6 +209,9 @@ def covered_numbers(label: str) -> tuple[str, ...]:
 
 def number_label(label: str) -> tuple[int, str, int]:
     """(first number, its sub-question letter, last number) of a printed label."""
+    if label.isdigit():  # most labels: "21"
+        number = int(label)
+        return number, "", number
     parts = _LABEL_PART.findall(label)
     numbers = [int(n) for n, _ in parts]
     if _LABEL_RANGE.search(label):
@@ -219,13 +224,16 @@ def number_label(label: str) -> tuple[int, str, int]:
 # A marker is a footnote number glued to the end of a word or to punctuation
 # ("media.1 In", "Rijksuitgaven1 heeft", "begroting1?"), or in brackets as
 # markdown converters write it ("verschuiven»[2]?", "Ceder[4 ] in").
-_MARKER_BEFORE = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?)\]”’\"»]))"
+_MARKER_BEFORE = r"(?:[^\W\d_]|[.,;:!?)\]”’\"»])"  # the character before the marker
 _MARKER_AFTER = r"(?=[\s.,;:!?)\]]|$)"
 
 
 @functools.lru_cache(maxsize=256)
 def _marker_pattern(marker: int) -> re.Pattern[str]:
-    return re.compile(rf"{_MARKER_BEFORE}{marker}{_MARKER_AFTER}|\[\s*{marker}\s*\]")
+    # The number first and the character before it checked by a look-behind
+    # after it: the regex engine can then skip to each digit instead of
+    # testing a look-behind at every position.
+    return re.compile(rf"{marker}(?<={_MARKER_BEFORE}{marker}){_MARKER_AFTER}|\[\s*{marker}\s*\]")
 
 
 def find_footnote_marker(text: str, marker: int) -> int | None:

@@ -1,6 +1,6 @@
 """Parse tree -> model.
 
-A Lark transformer over the layout grammar's tree.  It decides nothing about
+A reading of the layout grammar's parse tree.  It decides nothing about
 what a line is (that was settled by the post-lexer and checked by the
 grammar); it assembles clean text from the lines of each field, reads the
 header values, links footnotes to questions, and records for every source
@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
-from lark import Token, Transformer
+from lark import Token, Tree
 
 from . import header
 from .errors import InternalError
@@ -53,21 +53,20 @@ class _Heading:
 
 
 @attrs.define
-class _Fragments:
-    tokens: list[Token]
-
-
-@attrs.define
 class _Entry:
     question: list[Token]
     answer: list[Token] | None
 
 
-class ToDocument(Transformer):
-    """Builds a :class:`~kamerqa.model.Document` from a layout parse tree."""
+class ToDocument:
+    """Builds a :class:`~kamerqa.model.Document` from a layout parse tree.
+
+    The tree is shallow (``start``: the preamble, then entries - a question
+    and perhaps its answer - and fragments), so it is read directly rather
+    than through a Lark ``Transformer``'s visits.
+    """
 
     def __init__(self, context: ParseContext, layout: str) -> None:
-        super().__init__(visit_tokens=False)
         self.context = context
         self.layout = layout
         self.spans: list[tuple[int, int, Role]] = []  # (first line, last line, role), in the order found
@@ -84,35 +83,27 @@ class ToDocument(Transformer):
                 roles[line].append(role)
         return dict(roles)
 
-    # Rules -----------------------------------------------------------------
+    # The tree ----------------------------------------------------------------
 
-    def heading(self, children: list[Token]) -> _Heading:
-        return _Heading(children[0], children[1:])
-
-    def preamble(self, children: list) -> list:
-        return children
-
-    def question(self, children: list[Token]) -> list[Token]:
-        return children
-
-    def answer(self, children: list[Token]) -> list[Token]:
-        return children
-
-    def entry(self, children: list[list[Token]]) -> _Entry:
-        return _Entry(children[0], children[1] if len(children) > 1 else None)
-
-    def fragment(self, children: list[Token]) -> _Fragments:
-        return _Fragments(children)
-
-    def start(self, children: list) -> Document:
-        preamble, *rest = children
-        entries = [c for c in rest if isinstance(c, _Entry)]
-        fragments = [t for c in rest if isinstance(c, _Fragments) for t in c.tokens]
-        if len(entries) + sum(isinstance(c, _Fragments) for c in rest) != len(rest):
-            raise InternalError(f"unexpected parse tree nodes: {[c for c in rest if not isinstance(c, (_Entry, _Fragments))]}")
+    def transform(self, tree: Tree) -> Document:
+        preamble, *rest = _children(tree, "start")
+        items = [
+            _Heading(child.children[0], child.children[1:]) if isinstance(child, Tree) else child
+            for child in _children(preamble, "preamble")
+        ]
+        entries: list[_Entry] = []
+        fragments: list[Token] = []
+        for node in rest:
+            if node.data == "entry":
+                question, *answer = node.children
+                entries.append(
+                    _Entry(_children(question, "question"), _children(answer[0], "answer") if answer else None)
+                )
+            else:
+                fragments.extend(_children(node, "fragment"))
         notes: list[Token] = []  # footnote bodies, wherever they sit
 
-        meta = self._meta(preamble, notes)
+        meta = self._meta(items, notes)
         questions = [self._question(entry, notes) for entry in entries]
         footnotes = self._footnotes(notes, questions)
         self._check_references(questions, entries)
@@ -159,6 +150,9 @@ class ToDocument(Transformer):
                     items.append(Line(token.value, token.line))  # a run joins as one line would: soft wraps
                 else:
                     items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(token.value.split("\n")[:-1]))
+        lines = [item for item in items if type(item) is Line]
+        if len(lines) == 1:  # most fields: one line or run, gaps around it (which assemble would ignore)
+            return clean_line(lines[0].raw), pages
         return assemble(items), pages
 
     def _question(self, entry: _Entry, notes: list) -> Question:
@@ -333,6 +327,12 @@ def _footnote_parts(token: Token) -> tuple[str, str]:
     match = _NOTE.match(token.value)
     assert match is not None  # FOOTNOTE_BODY is only assigned to lines led by a number
     return match.group(1), clean_line(match.group(2))
+
+
+def _children(node: Tree, rule: str) -> list:
+    if node.data != rule:
+        raise InternalError(f"expected a {rule!r} node in the parse tree, found {node.data!r}")
+    return node.children
 
 
 def _lines(tokens: Iterable[Token]) -> Iterable[Token]:
