@@ -83,6 +83,9 @@ REFERENCES = [
     ("Zie het antwoord op vraag 12a.", ("12a",)),
     ("Het antwoord op deze vraag volgt.", ()),
     ("In vraag 5 wordt gevraagd", ()),
+    ("ZIE HET ANTWOORD OP VRAAG 7.", ("7",)),
+    ("Antwoord Op Vraag 8: zie boven.", ("8",)),
+    ("Zie ook het antwoord op vraag 5\nen het antwoord op vraag 9.", ("5", "9")),
 ]
 
 

@@ -198,6 +198,8 @@ _LABEL_RANGE = re.compile(r"(\d{1,4})\s*(?:t/m|tot en met)\s*(\d{1,4})")
 def covered_numbers(label: str) -> tuple[str, ...]:
     """The question numbers a printed label covers: "4 en 5" -> ("4", "5"),
     "4 t/m 6" -> ("4", "5", "6"), "1 b" -> ("1b",)."""
+    if label.isdecimal():  # most labels: "21"
+        return (label,)
     label = _LABEL_RANGE.sub(
         lambda m: " en ".join(str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1))
         if 0 <= int(m.group(2)) - int(m.group(1)) <= 100
@@ -209,7 +211,7 @@ def covered_numbers(label: str) -> tuple[str, ...]:
 
 def number_label(label: str) -> tuple[int, str, int]:
     """(first number, its sub-question letter, last number) of a printed label."""
-    if label.isdigit():  # most labels: "21"
+    if label.isdecimal():  # most labels: "21"
         number = int(label)
         return number, "", number
     parts = _LABEL_PART.findall(label)
@@ -273,10 +275,11 @@ def cross_references(text: str) -> tuple[str, ...]:
     """Question numbers an answer points to, in order of first mention.
 
     Reads "(zie) het antwoord op vraag 5", "de antwoorden op vragen 10 en 33",
-    "antwoord op vraag 1 en vraag 6" and ranges "vragen 4 t/m 6".
+    "antwoord op vraag 1 en vraag 6" and ranges "vragen 4 t/m 6", in any
+    case except a word "antwoord" in mixed case ("AntWoord").
     """
     found: list[str] = []
-    if "antwoord" not in text.lower():  # most answers: a quick no
+    if "ntwoord" not in text and "NTWOORD" not in text:  # most answers: a quick no
         return ()
     for match in _REFERENCE.finditer(text):
         numbers = match.group("numbers")
