@@ -9,6 +9,7 @@ import pytest
 
 import kamerqa
 from kamerqa import LineSpan, ParseError
+from kamerqa.parsing import analyse
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -241,3 +242,12 @@ def test_a_lone_number_after_a_table_question_is_its_page():
     assert document.meta.layout == "table"
     [question] = document.questions
     assert (question.number, question.text, question.page_from, question.answer) == ("1", "De?", 2, "Ja.")
+
+
+def test_a_footnote_body_after_a_zero_width_no_break_space():
+    # Found by hypothesis (dev profile): the post-lexer counted U+FEFF as
+    # white space before "1https://...", the transformer did not, and failed.
+    analysis = analyse("1 Is dat zo? begroting1?\n\ufeff1https://example.org\nAntwoord\nJa.\n")
+    [note] = analysis.document.footnotes
+    assert (note.marker, note.text, note.question) == ("1", "https://example.org", "1")
+    assert analysis.unaccounted() == []

@@ -27,7 +27,7 @@ from .header import read_heading
 from .model import Document, LineSpan, Severity
 from .postlex import FORMS, FlatText, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only, split_flat_text
 from .reading import normalise_newlines, read_file
-from .text import LABEL_NUMBERS, clean_line
+from .text import HSPACE, LABEL_NUMBERS, clean_line
 from .transform import Role, ToDocument
 
 __all__ = ["LAYOUTS", "Analysis", "analyse", "parse", "parse_file"]
@@ -119,7 +119,7 @@ class Analysis:
         if ("layout", "label") in roles:
             line = re.sub(r"^\s*Antwoord\s*:?", "", line)
         if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
-            line = re.sub(r"^\s*(\d{1,3})\s*", r"\1 ", line)
+            line = re.sub(rf"^{HSPACE}*(\d{{1,3}}){HSPACE}*", r"\1 ", line)
         return clean_line(line)
 
 

@@ -45,7 +45,7 @@ from .errors import InternalError
 from .grammar import new_token
 from .header import read_role
 from .model import Diagnostic, Severity
-from .text import LABEL_NUMBERS, clean_line, find_footnote_marker, number_label, starts_with_month
+from .text import HSPACE, LABEL_NUMBERS, clean_line, find_footnote_marker, number_label, starts_with_month
 
 __all__ = [
     "FORMS",
@@ -108,16 +108,13 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
     )
 
 
-# White space as the line shapes see it (lines.lark's HSPACE): also no-break
-# and zero-width spaces, which Python's \s leaves out.
-_HS = r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 
 # Question starts, by form: (number label, offset of the text after it).
-_TABLE_START = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"+(?=\S)")
-_PERIOD_START = re.compile(r"^" + _HS + r"*(\d{1,4})\." + _HS + r"+(?=\S)")
-_ALONE = re.compile(r"^" + _HS + r"*(\d{1,4})" + _HS + r"*$")
-_LABELLED_START = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"+(" + LABEL_NUMBERS + r")\.?" + _HS + r"*:?" + _HS + r"*")
-_BARE_QUESTION_LABEL = re.compile(r"^" + _HS + r"*Vraag" + _HS + r"*:?" + _HS + r"*")
+_TABLE_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"+(?=\S)")
+_PERIOD_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})\." + HSPACE + r"+(?=\S)")
+_ALONE = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"*$")
+_LABELLED_START = re.compile(r"^" + HSPACE + r"*Vraag" + HSPACE + r"+(" + LABEL_NUMBERS + r")\.?" + HSPACE + r"*:?" + HSPACE + r"*")
+_BARE_QUESTION_LABEL = re.compile(r"^" + HSPACE + r"*Vraag" + HSPACE + r"*:?" + HSPACE + r"*")
 _START_KINDS = {
     "table": ("NUMBERED", "DOSSIER_LINE"),
     "period": ("NUMBERED",),
@@ -125,10 +122,10 @@ _START_KINDS = {
     "labelled": ("QUESTION_LINE",),
 }
 
-_NOTE_LEAD = re.compile(r"^" + _HS + r"*(\d{1,3})(?!\d)" + _HS + r"*(\S.*)$", re.DOTALL)
+_NOTE_LEAD = re.compile(r"^" + HSPACE + r"*(\d{1,3})(?!\d)" + HSPACE + r"*(\S.*)$", re.DOTALL)
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
-_PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + _HS + r"*$")
-_ANSWER_LABEL = re.compile(r"^(" + _HS + r"*Antwoord(?:" + _HS + r"+(?:op (?:de )?vra(?:ag|gen) )?" + LABEL_NUMBERS + r"\.?)?" + _HS + r"*:?)(" + _HS + r"*)(.*)$", re.DOTALL)
+_PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + HSPACE + r"*$")
+_ANSWER_LABEL = re.compile(r"^(" + HSPACE + r"*Antwoord(?:" + HSPACE + r"+(?:op (?:de )?vra(?:ag|gen) )?" + LABEL_NUMBERS + r"\.?)?" + HSPACE + r"*:?)(" + HSPACE + r"*)(.*)$", re.DOTALL)
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")

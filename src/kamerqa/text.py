@@ -18,6 +18,7 @@ from typing import NamedTuple
 import attrs
 
 __all__ = [
+    "HSPACE",
     "LABEL_NUMBERS",
     "MONTHS",
     "Gap",
@@ -49,6 +50,12 @@ MONTHS = {
     "november": 11,
     "december": 12,
 }
+
+#: White space as the line shapes see it (lines.lark's HSPACE), as a regex
+#: character class: also the no-break and zero-width spaces PDF converters
+#: leave behind (Python's ``\s`` leaves out the zero-width ones).
+HSPACE = r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
+
 
 def clean_line(raw: str) -> str:
     """Collapse every run of white space to one space and strip the ends

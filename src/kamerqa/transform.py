@@ -22,7 +22,7 @@ from .errors import InternalError
 from .grammar import Run
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
-from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, plain_run
+from .text import HSPACE, Gap, Line, assemble, clean_line, covered_numbers, cross_references, plain_run
 
 __all__ = ["Role", "ToDocument"]
 
@@ -43,7 +43,7 @@ _LAYOUT = {
     "PRELUDE": "prelude",
 }
 _BLANK_GAP, _LAYOUT_GAP = Gap(blank=True), Gap(layout=True)
-_NOTE = re.compile(r"^\s*(\d{1,3})\s*(.*?)\s*$", re.DOTALL)
+_NOTE = re.compile(rf"^{HSPACE}*(\d{{1,3}}){HSPACE}*(.*?)\s*$", re.DOTALL)
 
 
 @attrs.define
