@@ -201,3 +201,9 @@ def test_feeding_runs_parses_like_feeding_lines_on_real_documents(text):
 def test_feeding_runs_parses_like_feeding_lines(text):
     merged, separate = _parse_both_ways(text.removeprefix("\ufeff"))
     assert merged == separate
+
+
+def test_question_number_after_zero_width_spaces_is_accounted_for():
+    # Found by hypothesis (dev profile): the conservation check did not see
+    # "\u00a0\u200b4 In welke ...?" as question 4's number and text.
+    check("1 Eerste vraag?\nAntwoord\nJa.\n\u00a0\u200b2 Tweede vraag?\nAntwoord\nNee.\n")

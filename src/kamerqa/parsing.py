@@ -35,7 +35,7 @@ __all__ = ["LAYOUTS", "Analysis", "analyse", "parse", "parse_file"]
 GRAMMAR = "qa"
 #: The layouts kamerqa reads (see docs/layouts.md); ``parse(layout=...)`` forces one.
 LAYOUTS = (*FORMS, "flat")
-_QUESTION_LABEL = re.compile(rf"^\s*(?:Vraag\s+)?{LABEL_NUMBERS}[.:]?\s*")
+_QUESTION_LABEL = re.compile(rf"^{HSPACE}*(?:Vraag{HSPACE}+)?{LABEL_NUMBERS}[.:]?{HSPACE}*")
 _LOOKED_FOR = (
     "no numbered questions found; looked for questions such as '1 Is er ...?' followed by 'Antwoord' "
     "(table), '1. Is er ...?' (period), a number alone on a line followed by the question (numbered) "
@@ -117,7 +117,7 @@ class Analysis:
         if ("layout", "page-cell") in roles:
             line = re.sub(r"\s\d{1,3}\s*$", "", line)
         if ("layout", "label") in roles:
-            line = re.sub(r"^\s*Antwoord\s*:?", "", line)
+            line = re.sub(rf"^{HSPACE}*Antwoord{HSPACE}*:?", "", line)
         if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
             line = re.sub(rf"^{HSPACE}*(\d{{1,3}}){HSPACE}*", r"\1 ", line)
         return clean_line(line)
