@@ -79,3 +79,22 @@ def test_unknown_fields_are_refused(reference):
     data["questions"][0]["extra"] = 1
     with pytest.raises(InputError, match="extra"):
         from_dict(data)
+
+
+def _standard_library_json(document: kamerqa.Document) -> str:
+    return json.dumps(to_dict(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_indented_output_is_the_standard_librarys_byte_for_byte(reference):
+    # to_json writes indent=2 with orjson, for speed; the text must not differ.
+    assert kamerqa.to_json(reference) == _standard_library_json(reference)
+
+
+@given(documents)
+def test_indented_output_is_the_standard_librarys_for_any_document(document):
+    assert kamerqa.to_json(document) == _standard_library_json(document)
+
+
+def test_other_indents_go_through_the_standard_library(reference):
+    assert kamerqa.to_json(reference, indent=None) == json.dumps(to_dict(reference), ensure_ascii=False) + "\n"
+    assert kamerqa.to_json(reference, indent=4) == json.dumps(to_dict(reference), ensure_ascii=False, indent=4) + "\n"
