@@ -682,6 +682,8 @@ def split_flat_text(text: str) -> FlatText | None:
     before each "Vraag N" and "Antwoord:" label and around its page counters
     ("3/9": the same total throughout).  ``None`` when no line needs it."""
     lines = text.split("\n")
+    if max(map(len, lines)) <= _FLAT_MIN_LENGTH:  # most texts: no long line at all
+        return None
     if not any(len(line) > _FLAT_MIN_LENGTH and len(re.findall(r"\bVraag \d", line)) >= 2 for line in lines):
         return None
     out: list[str] = []
