@@ -212,14 +212,15 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *, recover: bool):
-    """Feed tokens to the LALR parser.  With ``recover``, an unexpected line
-    is reported and, where the grammar allows, kept as text in the current
-    field; otherwise Lark's UnexpectedToken propagates."""
+    """Feed tokens (merged by :func:`_merge_runs`) to the LALR parser.  With
+    ``recover``, an unexpected line is reported and, where the grammar
+    allows, kept as text in the current field; otherwise Lark's
+    UnexpectedToken propagates."""
     parser = layout.lark.parse_interactive()
     feed = parser.parser_state.feed_token
     last: Token | None = None
     context.questions_seen = False
-    for token in _merge_runs(tokens):
+    for token in tokens:
         if token.type == "QUESTION_START":
             context.questions_seen = True
         try:
@@ -295,7 +296,7 @@ _error_names: dict[tuple[str, int, int, str], str] = {}
 def _strict_tree(layout_name: str, text: str):
     layout = layout_parser(layout_name)
     context = ParseContext()
-    return _feed(layout, _tokens(layout, text, context, "table"), context, recover=False)
+    return _feed(layout, _merge_runs(_tokens(layout, text, context, "table")), context, recover=False)
 
 
 def analyse(text: str, *, strict: bool = False, layout: str | None = None, source: str | None = None) -> Analysis:
@@ -351,10 +352,12 @@ def _run(
     try:
         parser = layout_parser(GRAMMAR)
         context = ParseContext()
-        tokens = _tokens(parser, lexed, context, layout if layout in FORMS else None, flat)
+        # The per-line tokens are dropped as soon as they are merged, and
+        # the merged ones once the tree holds them: this keeps peak memory down.
+        fed = _merge_runs(_tokens(parser, lexed, context, layout if layout in FORMS else None, flat))
         try:
-            tree = _feed(parser, tokens, context, recover=not strict)
-            del tokens  # the tree holds what is needed; keep peak memory down
+            tree = _feed(parser, fed, context, recover=not strict)
+            del fed
         except UnexpectedToken as exc:
             code = _name_error(parser.name, exc, context)
             line, column = _original(flat, exc.token.line, exc.token.column)
