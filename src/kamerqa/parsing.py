@@ -178,9 +178,11 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
         if len(texts) == 1:
             parts.append(texts[0])
         else:
-            first = texts[0]
+            first, last = texts[0], texts[-1]
             value = "".join(texts)
-            parts.append(new_token("TEXT", value, first.start_pos, first.line, first.column, first.end_line, first.end_column, first.end_pos))
+            parts.append(
+                new_token("TEXT", value, first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
+            )
         texts.clear()
 
     def close_run() -> None:
