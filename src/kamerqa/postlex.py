@@ -168,13 +168,15 @@ class _Start(NamedTuple):
     text_at: int | None
 
 
-def _question_start(token: Token, form: str, nxt: Token | None) -> _Start | None:
-    """The question number ``token`` would start in ``form``, if its shape
-    fits (the number's place in the sequence is checked by the caller)."""
+def _question_start(raw: Sequence[Token], index: int, form: str) -> _Start | None:
+    """The question number ``raw[index]`` would start in ``form``, if its
+    shape fits (the number's place in the sequence is checked by the caller)."""
+    token = raw[index]
     if token.type not in _START_KINDS[form]:
         return None
-    value = token.value.rstrip("\n")
+    value = token.value
     if form == "labelled":
+        value = value.rstrip("\n")
         match = _LABELLED_START.match(value)
         if not match:
             return None
@@ -183,13 +185,14 @@ def _question_start(token: Token, form: str, nxt: Token | None) -> _Start | None
             return None
     elif form == "numbered":
         match = _ALONE.match(value)
-        if not match or nxt is None:
+        nxt = _next_text(raw, index) if match else None
+        if nxt is None:
             return None
         text_at = None
         following = nxt.value.strip()
         if nxt.type == "ANSWER_LINE" or not (_starts_question(following) or nxt.type == "QUESTION_LINE"):
             return None  # a question number is followed by its question (or "Vraag:"), not by "Antwoord"
-    else:
+    else:  # the line's "\n" does not matter here: the text must start right after the number
         match = (_TABLE_START if form == "table" else _PERIOD_START).match(value)
         if not match or not _starts_question(value[match.end() :]):
             return None
@@ -233,7 +236,7 @@ def _shape_starts(raw: Sequence[Token], form: str, by_type: dict[str, list[int]]
     in order (whether each number is the next one is for the caller to check)."""
     starts = {}
     for index in sorted(index for kind in _START_KINDS[form] for index in by_type.get(kind, ())):
-        start = _question_start(raw[index], form, _next_text(raw, index))
+        start = _question_start(raw, index, form)
         if start is not None:
             starts[index] = start
     return starts
