@@ -251,3 +251,20 @@ def test_a_footnote_body_after_a_zero_width_no_break_space():
     [note] = analysis.document.footnotes
     assert (note.marker, note.text, note.question) == ("1", "https://example.org", "1")
     assert analysis.unaccounted() == []
+
+
+def test_a_fragment_that_repeats_part_of_an_answer_names_that_answer():
+    text = (
+        "1 Eerste vraag?\nAntwoord\nNee.\n\n"
+        "2 Tweede vraag?\nAntwoord\nEerste alinea van het antwoord.\n\nDaarna de tweede alinea, die hier herhaald wordt.\n\n"
+        "3 Derde vraag?\nAntwoord\nJa.\n"
+        "\tDaarna de tweede alinea, die hier herhaald wordt.\n"
+        "\tvan het antwoord. Daarna de tweede\n"  # across the paragraph break: still answer 2
+        "\tIets dat nergens in de antwoorden staat.\n"
+    )
+    found = [(d.line, d.code, d.message) for d in kamerqa.parse(text).diagnostics]
+    assert found == [
+        (14, "duplicate-fragment", "repeats the answer to question 2"),
+        (15, "duplicate-fragment", "repeats the answer to question 2"),
+        (16, "stray-fragment", "an indented fragment outside the list of questions"),
+    ]

@@ -10,6 +10,8 @@ checked.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -285,11 +287,19 @@ class ToDocument:
                     )
 
     def _fragments(self, fragments: Sequence[Token], questions: Sequence[Question]) -> None:
-        answers = [(q.number, clean_line(q.answer or "")) for q in questions]
+        if not any(token.type != "BLANK" for token in fragments):
+            return
+        # Answers on one line, as clean_line would give them: clean text
+        # breaks lines only with "\n" and paragraphs with "\n\n".
+        answers = [(q.number, (q.answer or "").replace("\n\n", " ").replace("\n", " ")) for q in questions]
         whole = {a: n for n, a in reversed(answers) if a}
         # Searching every answer for every fragment is quadratic; past a budget
         # only whole repeated answers are recognised.
         searchable = len(fragments) * sum(len(a) for _, a in answers) <= 20_000_000
+        # All answers in one text, a line each: one search finds the first
+        # answer that holds a fragment (a fragment is one line).
+        haystack = "\n".join(a for _, a in answers)
+        starts = list(itertools.accumulate((len(a) + 1 for _, a in answers[:-1]), initial=0))
         for token in fragments:
             if token.type == "BLANK":
                 continue
@@ -299,7 +309,8 @@ class ToDocument:
             else:
                 repeated = whole.get(text)
                 if repeated is None and searchable and len(text) >= 20:
-                    repeated = next((n for n, a in answers if text in a), None)
+                    at = haystack.find(text)
+                    repeated = answers[bisect.bisect_right(starts, at) - 1][0] if at >= 0 else None
                 if repeated is not None:
                     code, message = "duplicate-fragment", f"repeats the answer to question {repeated}"
                 else:
