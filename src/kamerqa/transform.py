@@ -89,10 +89,12 @@ class ToDocument:
 
     def transform(self, tree: Tree) -> Document:
         preamble, *rest = _children(tree, "start")
-        items = [
-            _Heading(child.children[0], child.children[1:]) if isinstance(child, Tree) else child
-            for child in _children(preamble, "preamble")
-        ]
+        items: list = []
+        for child in _children(preamble, "preamble"):
+            if isinstance(child, Tree):  # a heading: the dossier line and the title lines continuing it
+                dossier, *title = _children(child, "heading")
+                child = _Heading(dossier, title)
+            items.append(child)
         entries: list[_Entry] = []
         fragments: list[Token] = []
         for node in rest:
