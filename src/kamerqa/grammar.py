@@ -59,12 +59,20 @@ _new_str = str.__new__
 
 
 def new_token(
-    type_: str, value: str, start_pos: int | None, line: int, column: int, end_line: int, end_column: int, end_pos: int | None
+    type_: str,
+    value: str,
+    start_pos: int | None,
+    line: int,
+    column: int,
+    end_line: int | None,
+    end_column: int | None,
+    end_pos: int | None,
+    cls: type[Token] = Token,
 ) -> Token:
     """``Token(type_, value, start_pos, line, column, end_line, end_column,
     end_pos)`` at a third of the cost: Lark's ``Token.__new__`` checks its
     arguments in Python, and kamerqa makes one or more tokens per line."""
-    token = _new_str(Token, value)
+    token = _new_str(cls, value)
     token.type = type_
     token.value = value
     token.start_pos = start_pos
@@ -87,11 +95,11 @@ class Run(Token):
 
     @classmethod
     def of(cls, parts: list[Token]) -> Run:
-        first = parts[0]
-        run = _new_str(cls, "")
-        run.type, run.value, run.parts = "TEXT", "", parts
-        run.start_pos, run.line, run.column = first.start_pos, first.line, first.column
-        run.end_line, run.end_column, run.end_pos = first.end_line, first.end_column, first.end_pos
+        first, last = parts[0], parts[-1]
+        run = new_token(
+            "TEXT", "", first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos, cls
+        )
+        run.parts = parts
         return run
 
 

@@ -27,7 +27,7 @@ from .header import read_heading
 from .model import Document, LineSpan, Severity
 from .postlex import FORMS, FlatText, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only, split_flat_text
 from .reading import normalise_newlines, read_file
-from .text import HSPACE, LABEL_NUMBERS, clean_line
+from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
 from .transform import Role, ToDocument
 
 __all__ = ["LAYOUTS", "Analysis", "analyse", "parse", "parse_file"]
@@ -119,7 +119,8 @@ class Analysis:
         if ("layout", "label") in roles:
             line = re.sub(rf"^{HSPACE}*Antwoord{HSPACE}*:?", "", line)
         if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
-            line = re.sub(rf"^{HSPACE}*(\d{{1,3}}){HSPACE}*", r"\1 ", line)
+            lead = footnote_lead(line)
+            line = f"{lead[0]} {lead[1]}" if lead else line
         return clean_line(line)
 
 

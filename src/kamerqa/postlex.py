@@ -45,7 +45,15 @@ from .errors import InternalError
 from .grammar import new_token
 from .header import read_role
 from .model import Diagnostic, Severity
-from .text import HSPACE, LABEL_NUMBERS, clean_line, find_footnote_marker, number_label, starts_with_month
+from .text import (
+    HSPACE,
+    LABEL_NUMBERS,
+    clean_line,
+    find_footnote_marker,
+    footnote_lead,
+    number_label,
+    starts_with_month,
+)
 
 __all__ = [
     "FORMS",
@@ -122,7 +130,6 @@ _START_KINDS = {
     "labelled": ("QUESTION_LINE",),
 }
 
-_NOTE_LEAD = re.compile(r"^" + HSPACE + r"*(\d{1,3})(?!\d)" + HSPACE + r"*(\S.*)$", re.DOTALL)
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + HSPACE + r"*$")
 _ANSWER_LABEL = re.compile(r"^(" + HSPACE + r"*Antwoord(?:" + HSPACE + r"+(?:op (?:de )?vra(?:ag|gen) )?" + LABEL_NUMBERS + r"\.?)?" + HSPACE + r"*:?)(" + HSPACE + r"*)(.*)$", re.DOTALL)
@@ -376,11 +383,11 @@ class PostLexer:
             # a marker "media.1", "[1 ]".  A line that could also start the next
             # question is a footnote only when it follows another footnote body,
             # and never when it is written as a question ("2. ...", "Vraag 2").
-            note = _NOTE_LEAD.match(token.value) if candidate is not None else None
+            note = footnote_lead(token.value) if candidate is not None else None
             if (
                 note
                 and candidate is not None
-                and int(note.group(1)) == next_note
+                and int(note[0]) == next_note
                 and (start is None or (self.form == "table" and _last_type(out) in ("FOOTNOTE_BODY", "FOOTNOTE_MORE")))
             ):
                 self._confirm_footnote(out, candidate, str(next_note))
@@ -629,7 +636,7 @@ class PostLexer:
                     before -= 1
                 if before >= 0 and raw[before].type == "TEXT":
                     text = clean_line(raw[before].value)
-                    if len(text.split()) <= 6 and not _SENTENCE_END.search(text) and not _NOTE_LEAD.match(text):
+                    if len(text.split()) <= 6 and not _SENTENCE_END.search(text) and not footnote_lead(text):
                         footers.add(before)
                 continue
             if token.type != "PAGE_COUNTER_LINE":

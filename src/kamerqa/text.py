@@ -28,6 +28,7 @@ __all__ = [
     "covered_numbers",
     "cross_references",
     "find_footnote_marker",
+    "footnote_lead",
     "format_dutch_date",
     "number_label",
     "parse_dutch_date",
@@ -83,7 +84,9 @@ class Gap:
     layout: bool = False
 
 
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S")
+# A list marker ("1.", "2)", "a.", "•", "-") and the start of the item's text.
+_ITEM_MARKER = r"(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S"
+_LIST_ITEM = re.compile("^" + _ITEM_MARKER)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
 _ITEM_LEAD = re.compile(r"[:;.!?]['\"”’)]*$")
 
@@ -133,7 +136,7 @@ def _continues(previous: str, following: str, gap: Gap) -> bool:
 
 # A line that could be a list item: matched at the start of a run, and
 # searched after a literal "\n", which the regex engine finds fast.
-_ITEM = r"(?:[^\S\n]|[\u200b\ufeff])*(?:\d{1,2}[.)]|[a-z][.)]|[•·▪●◦*\-–])\s+\S"
+_ITEM = r"(?:[^\S\n]|[\u200b\ufeff])*" + _ITEM_MARKER
 _FIRST_ITEM = re.compile(_ITEM)
 _ITEM_START = re.compile(r"\n" + _ITEM)
 _INNER_HYPHEN_END = re.compile(r"\w-\n(?=.)", re.DOTALL)
@@ -243,6 +246,17 @@ def _marker_pattern(marker: int) -> re.Pattern[str]:
     # after it: the regex engine can then skip to each digit instead of
     # testing a look-behind at every position.
     return re.compile(rf"{marker}(?<={_MARKER_BEFORE}{marker}){_MARKER_AFTER}|\[\s*{marker}\s*\]")
+
+
+_FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?!\d){HSPACE}*(\S.*)$", re.DOTALL)
+
+
+def footnote_lead(line: str) -> tuple[str, str] | None:
+    """A line led by a footnote number, as a footnote body at the foot of a
+    page is ("1https://...", "1 Nederlands Dagblad, ..."): the number and
+    the rest of the line, or ``None``."""
+    match = _FOOTNOTE_LEAD.match(line)
+    return (match.group(1), match.group(2)) if match else None
 
 
 def find_footnote_marker(text: str, marker: int) -> int | None:

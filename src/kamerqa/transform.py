@@ -24,7 +24,7 @@ from .errors import InternalError
 from .grammar import Run
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
-from .text import HSPACE, Gap, Line, assemble, clean_line, covered_numbers, cross_references, plain_run
+from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, plain_run
 
 __all__ = ["Role", "ToDocument"]
 
@@ -45,7 +45,6 @@ _LAYOUT = {
     "PRELUDE": "prelude",
 }
 _BLANK_GAP, _LAYOUT_GAP = Gap(blank=True), Gap(layout=True)
-_NOTE = re.compile(rf"^{HSPACE}*(\d{{1,3}}){HSPACE}*(.*?)\s*$", re.DOTALL)
 
 
 @attrs.define
@@ -300,7 +299,7 @@ class ToDocument:
         searchable = len(fragments) * sum(len(a) for _, a in answers) <= 20_000_000
         # All answers in one text, a line each: one search finds the first
         # answer that holds a fragment (a fragment is one line).
-        haystack = "\n".join(a for _, a in answers)
+        haystack = "\n".join(a for _, a in answers) if searchable else ""
         starts = list(itertools.accumulate((len(a) + 1 for _, a in answers[:-1]), initial=0))
         for token in fragments:
             if token.type == "BLANK":
@@ -337,9 +336,9 @@ class ToDocument:
 
 def _footnote_parts(token: Token) -> tuple[str, str]:
     """ "1https://rsf.org/..." -> ("1", "https://rsf.org/...")."""
-    match = _NOTE.match(token.value)
-    assert match is not None  # FOOTNOTE_BODY is only assigned to lines led by a number
-    return match.group(1), clean_line(match.group(2))
+    lead = footnote_lead(token.value)
+    assert lead is not None  # the post-lexer assigns FOOTNOTE_BODY only to lines led by a number
+    return lead[0], clean_line(lead[1])
 
 
 def _children(node: Tree, rule: str) -> list:
@@ -361,12 +360,11 @@ def _last_line(tokens: Sequence[Token]) -> int:
     """The last source line of ``tokens`` (in source order) that is not
     blank (a merged run of text lines ends ``value.count("\\n") - 1``
     lines after it starts)."""
-    for token in reversed(tokens):
-        for t in reversed(token.parts) if type(token) is Run else (token,):
-            if t.type == "TEXT":
-                return t.line + max(0, t.value.count("\n") - 1)
-            if t.type != "BLANK":
-                return t.line
+    for t in reversed(list(_lines(tokens))):
+        if t.type == "TEXT":
+            return t.line + max(0, t.value.count("\n") - 1)
+        if t.type != "BLANK":
+            return t.line
     return tokens[0].line
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+import string
 import warnings
 import zipfile
 from typing import IO, Any
@@ -69,7 +70,7 @@ class XlsxExporter:
 class _Workbook:
     """One export.  openpyxl builds the workbook - styles, the Excel table,
     the frozen header, the small sheets - and kamerqa writes the rows of the
-    questions sheet itself (see :func:`_question_rows`): openpyxl's per-cell
+    questions sheet itself (see :func:`_row`): openpyxl's per-cell
     writer costs about 20 microseconds a cell, which caps a large list at a
     few thousand questions a second."""
 
@@ -254,7 +255,7 @@ class _Workbook:
 
 # The questions sheet's rows, written directly ----------------------------------
 
-_COLUMN_LETTERS = "ABCDEFGH"
+_COLUMN_LETTERS = string.ascii_uppercase[: len(QUESTION_COLUMNS)]
 _COMPRESSION = 3
 
 
@@ -269,7 +270,7 @@ def _row(number: int, height: float, cells: tuple[tuple[str | int | None, int | 
     text as inline strings (never a formula), numbers as numbers, empty
     cells left out."""
     parts = [f'<row r="{number}" ht="{height:g}" customHeight="1">']
-    for letter, (value, style) in zip(_COLUMN_LETTERS, cells):
+    for letter, (value, style) in zip(_COLUMN_LETTERS, cells, strict=True):
         if value is None:
             continue
         styled = f' s="{style}"' if style else ""
