@@ -268,3 +268,12 @@ def test_a_fragment_that_repeats_part_of_an_answer_names_that_answer():
         (15, "duplicate-fragment", "repeats the answer to question 2"),
         (16, "stray-fragment", "an indented fragment outside the list of questions"),
     ]
+
+
+def test_a_second_dossier_heading_is_kept_as_introduction_text():
+    # Found by hypothesis (dev profile): the second heading replaced the
+    # first one's title, and the first heading's text was lost.
+    analysis = analyse("27925- 919 Eerste kop\n27925- 920 Tweede kop\nvervolg van de kop\n\n1 Is dat zo?\nAntwoord\nJa.\n")
+    meta = analysis.document.meta
+    assert (meta.dossier, meta.title, meta.intro) == ("27925", "Eerste kop", "27925- 920 Tweede kop vervolg van de kop")
+    assert analysis.unaccounted() == []

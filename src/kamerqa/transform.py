@@ -207,6 +207,11 @@ class ToDocument:
         intro: list[Token] = []
         role_waiting: str | None = None
         for item in preamble:
+            if isinstance(item, _Heading) and "dossier" in values:
+                # A second dossier heading: the first names the list; this
+                # one is kept as text of the introduction, not dropped.
+                intro.extend([_retype_text(item.dossier), *item.title])
+                continue
             if isinstance(item, _Heading):
                 heading = header.read_heading(item.dossier.value)
                 title_parts = [Token("TEXT", heading.title or "", line=item.dossier.line), *item.title]
