@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import interegular
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -61,7 +62,61 @@ def test_every_line_lexes_as_exactly_one_token():
 
 
 def _positions(tokens) -> list[tuple]:
-    return [(t.type, t.value, t.start_pos, t.line, t.column, t.end_line, t.end_column, t.end_pos) for t in tokens]
+    """Every field of every token; ordinary text is TEXT (the shape lexer
+    names the PLAIN_TEXT fast lane so, Lark's lexer does not)."""
+    return [
+        ("TEXT" if t.type == "PLAIN_TEXT" else t.type, t.value, t.start_pos, t.line, t.column, t.end_line, t.end_column, t.end_pos)
+        for t in tokens
+    ]
+
+
+def _fsm(pattern: str):
+    return interegular.parse_pattern(pattern).to_fsm()
+
+
+def test_plain_text_is_text_that_no_other_shape_matches():
+    # PLAIN_TEXT is tried before every other shape.  That changes nothing
+    # only if each line it matches is TEXT and matches no shape that would
+    # otherwise have won.  interegular (what Lark's strict mode uses to find
+    # colliding terminals) proves both on the compiled patterns.  Its
+    # negative lookaheads are unreliable, so the pattern is taken apart:
+    # "(?!KEYWORDS)BODY" matches a line of BODY that does not start with
+    # KEYWORDS, and any other shape's line in BODY must start with them.
+    lark = layout_parser("qa").lark
+    assert lark.lexer_conf.g_regex_flags == 0  # the flags are in the patterns, as Lark's strict mode reads them
+    shapes = {t.name: t.pattern.to_regexp() for t in lark.terminals if t.name in LINE_SHAPES}
+    parts = re.fullmatch(r"\(\?!(\(\?i:[a-z |]+\))\)(\[A-Za-z\].*)", shapes["PLAIN_TEXT"], re.DOTALL)
+    assert parts is not None, shapes["PLAIN_TEXT"]
+    keywords, body = parts.groups()
+    plain, led = _fsm(body), _fsm(keywords + "[^\n]*\n")
+    assert plain.issubset(_fsm(shapes["TEXT"]))
+    for name in set(LINE_SHAPES) - {"PLAIN_TEXT", "TEXT"}:
+        # Without its negative lookaheads ("12a" not followed by a letter)
+        # a shape matches more lines, so proving it for them proves it.
+        wider = re.sub(r"\(\?![^()]*\)", "", shapes[name])
+        assert (plain & _fsm(wider)).issubset(led), name
+    # ... and the proof can fail: without the "/" rule a page footer is plain.
+    loose = _fsm("[A-Za-z][^\n]*\n")
+    assert not (loose & _fsm(shapes["PAGE_COUNTER_LINE"])).issubset(led)
+
+
+@pytest.mark.parametrize(
+    "line, shape",
+    [
+        ("Het kabinet antwoordt.\n", "PLAIN_TEXT"),
+        ("De minister antwoordt.\n", "TEXT"),  # "de " may start a role line
+        ("de voorzitter van de commissie,\n", "ROLE_LINE"),
+        ("Vraag 3\n", "QUESTION_LINE"),
+        ("Lijst van vragen en antwoorden\n", "KIND_LINE"),
+        ("Pagina 3 van 12\n", "PAGE_OF"),
+        ("Kamerstuk 3/9\n", "PAGE_COUNTER_LINE"),
+        ("Deze zin is tekst.\n", "PLAIN_TEXT"),
+        ("(tekst tussen haakjes)\n", "TEXT"),
+    ],
+)
+def test_larks_lexer_names_the_fast_lane(line, shape):
+    [token] = layout_parser("qa").lex_with_lark(line)
+    assert token.type == shape
 
 
 @pytest.mark.parametrize(

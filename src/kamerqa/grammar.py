@@ -36,6 +36,7 @@ __all__ = ["LINE_SHAPES", "LayoutParser", "Run", "build_lark", "grammar_dir", "l
 
 #: The line-shape terminals of ``lines.lark`` (the raw lexer's vocabulary).
 LINE_SHAPES: tuple[str, ...] = (
+    "PLAIN_TEXT",
     "BLANK",
     "INDENTED",
     "PAGE_BREAK",
@@ -145,16 +146,20 @@ class LayoutParser:
         # follow each other without gaps, one per line: a token starts where
         # the last one ended, on the line after it (sharing those int objects
         # saves two allocations a line).
+        # PLAIN_TEXT is the fast lane for ordinary text, which is TEXT.
         tokens = []
         line, start = 1, 0
         for match in self.shapes.finditer(text):
-            end, following = match.end(), line + 1
-            tokens.append(new_token(match.lastgroup, match.group(), start, line, 1, following, 1, end))
+            end, following, kind = match.end(), line + 1, match.lastgroup
+            if kind == "PLAIN_TEXT":
+                kind = "TEXT"
+            tokens.append(new_token(kind, match.group(), start, line, 1, following, 1, end))
             line, start = following, end
         return tokens
 
     def lex_with_lark(self, text: str) -> Iterator[Token]:
-        """The same tokens from Lark's own lexer (for tests and the benchmark)."""
+        """The same tokens from Lark's own lexer (for tests and the benchmark),
+        except that ordinary text comes as PLAIN_TEXT rather than TEXT."""
         return LexerThread.from_text(self.lexer, text).lex(None)
 
     @property
