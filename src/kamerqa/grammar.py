@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 from lark import Lark, Token
@@ -32,7 +33,17 @@ from lark.lexer import BasicLexer, LexerThread
 
 from .errors import InternalError
 
-__all__ = ["LINE_SHAPES", "LayoutParser", "Run", "build_lark", "grammar_dir", "layout_parser", "new_token"]
+__all__ = [
+    "LINE_SHAPES",
+    "LayoutParser",
+    "Run",
+    "Scan",
+    "build_lark",
+    "grammar_dir",
+    "layout_parser",
+    "new_token",
+    "shape_index",
+]
 
 #: The line-shape terminals of ``lines.lark`` (the raw lexer's vocabulary).
 LINE_SHAPES: tuple[str, ...] = (
@@ -83,6 +94,24 @@ def new_token(
     token.end_column = end_column
     token.end_pos = end_pos
     return token
+
+
+class Scan(NamedTuple):
+    """The shape lexer's output: a token per line, and for every shape but
+    TEXT (most lines) the indexes of its lines, in order, so that the
+    post-lexer can go straight to the lines a decision is about."""
+
+    tokens: list[Token]
+    at: dict[str, list[int]]
+
+
+def shape_index(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    """:attr:`Scan.at` of a list of tokens."""
+    at: dict[str, list[int]] = {}
+    for index, kind in enumerate([token.type for token in tokens]):
+        if kind != "TEXT":
+            at.setdefault(kind, []).append(index)
+    return at
 
 
 class Run(Token):
@@ -140,6 +169,10 @@ class LayoutParser:
     def lex(self, text: str) -> list[Token]:
         """One line-shape token per line of ``text`` (which must end with
         ``\\n``; :func:`kamerqa.reading.normalise_newlines` sees to that)."""
+        return self.scan(text).tokens
+
+    def scan(self, text: str) -> Scan:
+        """:meth:`lex`, and where the lines of each shape but TEXT are."""
         if text and not text.endswith("\n"):
             raise ValueError("the text to lex must end with a line break")
         # Every line matches a shape (TEXT or BLANK at least), so the matches
@@ -147,15 +180,21 @@ class LayoutParser:
         # the last one ended, on the line after it (sharing those int objects
         # saves two allocations a line).
         # PLAIN_TEXT is the fast lane for ordinary text, which is TEXT.
-        tokens = []
+        tokens: list[Token] = []
+        at: dict[str, list[int]] = {}
         line, start = 1, 0
         for match in self.shapes.finditer(text):
             end, following, kind = match.end(), line + 1, match.lastgroup
             if kind == "PLAIN_TEXT":
                 kind = "TEXT"
+            elif kind != "TEXT":
+                if kind in at:
+                    at[kind].append(line - 1)
+                else:
+                    at[kind] = [line - 1]
             tokens.append(new_token(kind, match.group(), start, line, 1, following, 1, end))
             line, start = following, end
-        return tokens
+        return Scan(tokens, at)
 
     def lex_with_lark(self, text: str) -> Iterator[Token]:
         """The same tokens from Lark's own lexer (for tests and the benchmark),

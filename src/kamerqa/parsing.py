@@ -198,7 +198,7 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
     for token in tokens:
         kind = token.type
         if kind == "TEXT":
-            if texts and token.line != texts[-1].line + 1:
+            if texts and token.line != texts[-1].end_line:  # not on the line after the last
                 close_text()
             texts.append(token)
         elif kind not in _BODY:

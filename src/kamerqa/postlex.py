@@ -42,7 +42,7 @@ from lark import Token
 
 from .codes import CODES
 from .errors import InternalError
-from .grammar import new_token
+from .grammar import new_token, shape_index
 from .header import read_role
 from .model import Diagnostic, Severity
 from .text import (
@@ -226,40 +226,30 @@ def _continues_list(raw: Sequence[Token], index: int, start: _Start) -> bool:
     return marker is not None and int(marker.group(1)) == start.first - 1
 
 
-_ANY_START_KIND = frozenset(kind for kinds in _START_KINDS.values() for kind in kinds)
-
-
-def _by_type(raw: Sequence[Token]) -> dict[str, list[int]]:
-    """The indexes of the tokens of each type that can start a question."""
-    indexes: dict[str, list[int]] = {kind: [] for kind in _ANY_START_KIND}
-    for index, kind in enumerate([token.type for token in raw]):
-        if kind in _ANY_START_KIND:
-            indexes[kind].append(index)
-    return indexes
-
-
-def _shape_starts(raw: Sequence[Token], form: str, by_type: dict[str, list[int]]) -> dict[int, _Start]:
+def _shape_starts(raw: Sequence[Token], form: str, at: dict[str, list[int]]) -> dict[int, _Start]:
     """The lines whose shape would start a question in ``form``, by index
-    in order (whether each number is the next one is for the caller to check)."""
+    in order (whether each number is the next one is for the caller to
+    check).  ``at``: where the lines of each shape are (:func:`shape_index`)."""
     starts = {}
-    for index in sorted(index for kind in _START_KINDS[form] for index in by_type.get(kind, ())):
+    for index in sorted(index for kind in _START_KINDS[form] for index in at.get(kind, ())):
         start = _question_start(raw, index, form)
         if start is not None:
             starts[index] = start
     return starts
 
 
-def detect_form(raw: Sequence[Token], max_skip: int = 5) -> str:
+def detect_form(raw: Sequence[Token], max_skip: int = 5, at: dict[str, list[int]] | None = None) -> str:
     """The form whose question numbers run longest in sequence; of forms
     with equally long runs, the one that skips fewest numbers ("1 De?" then
     a lone "2" is question 1 of a table, not question 2 of the numbered
     form); then the more explicit form: labels, then "1.", then lone
-    numbers, then the table."""
+    numbers, then the table.  ``at``: :func:`shape_index` of ``raw``, if known."""
     best, best_score = "table", (0, 0)
-    by_type = _by_type(raw)
+    if at is None:
+        at = shape_index(raw)
     for form in ("labelled", "period", "numbered", "table"):
         run, skipped, expected, previous = 0, 0, 1, None
-        for start in _shape_starts(raw, form, by_type).values():
+        for start in _shape_starts(raw, form, at).values():
             if _in_sequence(start, expected, previous, max_skip):
                 run += 1
                 skipped += max(0, start.first - expected)
@@ -301,33 +291,35 @@ class PostLexer:
         self.relex = relex  # the shape lexer, for indented lines inside the list
         self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
 
-    def _unindent(self, raw: Sequence[Token]) -> list[Token]:
+    def _unindent(
+        self, raw: Sequence[Token], at: dict[str, list[int]]
+    ) -> tuple[Sequence[Token], dict[str, list[int]]]:
         """Tab-indented lines are stray fragments only after the list (as in
         the reference document); inside it they are read as their text."""
-        raw = list(raw)
-        if self.relex is None:
-            return raw
         structure = ("NUMBERED", "NUMBER_ONLY", "QUESTION_LINE", "ANSWER_LINE", "DOSSIER_LINE")
-        last = next((i for i in range(len(raw) - 1, -1, -1) if raw[i].type in structure), -1)
-        for index in range(last):
+        last = max((at[kind][-1] for kind in structure if kind in at), default=-1)
+        inside = [index for index in at.get("INDENTED", ()) if index < last]
+        if self.relex is None or not inside:
+            return raw, at
+        raw = list(raw)
+        for index in inside:
             token = raw[index]
-            if token.type == "INDENTED":
-                stripped = token.value.lstrip(" \t")
-                offset = len(token.value) - len(stripped)
-                [shape] = list(self.relex(stripped))
-                raw[index] = Token(
-                    shape.type, stripped, (token.start_pos or 0) + offset, token.line, (token.column or 1) + offset
-                )
-        return raw
+            stripped = token.value.lstrip(" \t")
+            offset = len(token.value) - len(stripped)
+            [shape] = list(self.relex(stripped))
+            raw[index] = _retype(token, shape.type, stripped, offset)
+        return raw, shape_index(raw)
 
     # The one pass ---------------------------------------------------------
 
-    def process(self, raw: Sequence[Token]) -> list[Token]:
-        raw = self._unindent(raw)
-        self._starts = _shape_starts(raw, self.form, _by_type(raw))
-        footers = self._footer_lines(raw) | self.headers
+    def process(self, raw: Sequence[Token], at: dict[str, list[int]] | None = None) -> list[Token]:
+        """The tokens for the layout grammar.  ``at``: :func:`shape_index`
+        of ``raw``, if known."""
+        raw, at = self._unindent(raw, shape_index(raw) if at is None else at)
+        self._starts = _shape_starts(raw, self.form, at)
+        footers = self._footer_lines(raw, at) | self.headers
         prelude = self._prelude(raw)
-        paragraphs = [t.type for t in raw].count("BLANK") > 0.1 * len(raw)
+        paragraphs = len(at.get("BLANK", ())) > 0.1 * len(raw)
         out: list[Token] = []
         in_header = True
         expected, previous = 1, None
@@ -345,20 +337,45 @@ class PostLexer:
                 if position is not None:
                     candidate = (len(out) - 1, position)
 
+        # Most lines are text in a question or answer, as every check below
+        # would find.  Consecutive ones are emitted as one TEXT token (the
+        # parser is fed them as one anyway); a line that may hold the next
+        # footnote marker is emitted alone, so the marker can be taken out.
+        pending = -1  # the first of the text lines not emitted yet (-1: none)
+
+        def flush(end: int) -> None:
+            nonlocal pending
+            if end - pending == 1:
+                out.append(raw[pending])
+            else:
+                first, last = raw[pending], raw[end - 1]
+                value = "".join(raw[pending:end])
+                out.append(
+                    new_token("TEXT", value, first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
+                )
+            pending = -1
+
         for index, token in enumerate(raw):
             kind = token.type
-            if index == answer_at:
-                out.append(_retype(token, "ANSWER_START", ""))
-                answer_at = None
-            if (
+            plain = (
                 kind == "TEXT"
                 and not in_header
                 and not in_note
                 and candidate is None
                 and index not in footers
                 and index not in prelude
-            ):
-                emit_text(token)  # most lines: text in a question or answer, as every check below would find
+            )
+            if plain and index != answer_at and note_text not in token.value:
+                if pending < 0:
+                    pending = index
+                continue
+            if pending >= 0:
+                flush(index)
+            if index == answer_at:
+                out.append(_retype(token, "ANSWER_START", ""))
+                answer_at = None
+            if plain:
+                emit_text(token)
                 continue
             nxt = raw[index + 1] if index + 1 < len(raw) else None
 
@@ -471,6 +488,8 @@ class PostLexer:
                 out.append(token)  # repeated at the top of a page
                 continue
             emit_text(token)
+        if pending >= 0:
+            flush(len(raw))
         return out
 
     # Decisions -------------------------------------------------------------
@@ -624,12 +643,13 @@ class PostLexer:
         )
 
     @staticmethod
-    def _footer_lines(raw: Sequence[Token]) -> set[int]:
+    def _footer_lines(raw: Sequence[Token], at: dict[str, list[int]]) -> set[int]:
         """Indexes of running page headers and footers: a paragraph of at most
         three lines whose last line ends in a page counter "12/15", and a
         short line just before a page break "-----"."""
         footers: set[int] = set()
-        for index, token in enumerate(raw):
+        for index in sorted([*at.get("PAGE_BREAK", ()), *at.get("PAGE_COUNTER_LINE", ())]):
+            token = raw[index]
             if token.type == "PAGE_BREAK":
                 before = index - 1
                 while before >= 0 and raw[before].type == "BLANK":
@@ -769,11 +789,12 @@ def _running_headers(line: str, pages: int, n: int = 8) -> set[tuple[int, int]]:
     return spans
 
 
-def questions_only(raw: Sequence[Token]) -> bool:
+def questions_only(raw: Sequence[Token], at: dict[str, list[int]] | None = None) -> bool:
     """Does the header call this a list of questions without answers
-    ("Verslag houdende een lijst van vragen")?"""
-    for token in raw:
-        if token.type == "KIND_LINE":
-            kind = token.value.lower()
-            return "lijst van vragen" in kind and "antwoord" not in kind
-    return False
+    ("Verslag houdende een lijst van vragen")?  ``at``: :func:`shape_index`
+    of ``raw``, if known."""
+    kind_lines = (shape_index(raw) if at is None else at).get("KIND_LINE")
+    if not kind_lines:
+        return False
+    kind = raw[kind_lines[0]].value.lower()
+    return "lijst van vragen" in kind and "antwoord" not in kind
