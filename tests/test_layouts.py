@@ -277,3 +277,23 @@ def test_a_second_dossier_heading_is_kept_as_introduction_text():
     meta = analysis.document.meta
     assert (meta.dossier, meta.title, meta.intro) == ("27925", "Eerste kop", "27925- 920 Tweede kop vervolg van de kop")
     assert analysis.unaccounted() == []
+
+
+def test_an_indented_line_inside_the_list_is_read_as_its_text():
+    # Tab-indented lines are stray fragments only after the last question;
+    # inside the list they are read as what they say, at their own column.
+    text = "1 Eerste vraag?\nAntwoord\nJa.\n  \t2 Tweede vraag?\nAntwoord\n\tNee, \t2a niet.\n\n3 Derde vraag?\nAntwoord\nMisschien.\n"
+    analysis = analyse(text)
+    document = analysis.document
+    assert [(q.number, q.text, q.answer) for q in document.questions] == [
+        ("1", "Eerste vraag?", "Ja."),
+        ("2", "Tweede vraag?", "Nee, 2a niet."),
+        ("3", "Derde vraag?", "Misschien."),
+    ]
+    assert document.questions[1].lines == LineSpan(4, 6)
+    assert document.diagnostics == ()
+    assert analysis.unaccounted() == []
+    strict = "1 Eerste vraag?\nAntwoord\nJa.\n  \tAntwoord\n\n2 Tweede vraag?\nAntwoord\nNee.\n"
+    with pytest.raises(ParseError) as raised:
+        kamerqa.parse(strict, strict=True)
+    assert (raised.value.line, raised.value.column, raised.value.code) == (4, 4, "repeated-answer-label")

@@ -8,8 +8,7 @@ from kamerqa.postlex import ParseContext, PostLexer
 
 
 def tokens(text: str, form: str = "table"):
-    raw = list(layout_parser("qa").lex(text))
-    return PostLexer(ParseContext(), form).process(raw)
+    return PostLexer(ParseContext(), form).process(layout_parser("qa").scan(text))
 
 
 def types(text: str, form: str = "table") -> list[tuple[int, str]]:

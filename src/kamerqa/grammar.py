@@ -6,26 +6,28 @@ compiled once (LALR, ``strict=True`` so colliding terminals and grammar
 conflicts fail at build time, ``cache=True`` so later processes load the
 compiled tables instead of rebuilding them).
 
-kamerqa drives the parser itself: the shape lexer turns text into one token
-per line, :mod:`kamerqa.postlex` re-types those tokens with context, and the
-tokens are fed to Lark's interactive LALR parser.
+kamerqa drives the parser itself: the shape lexer says what shape every
+line has (:class:`Lines`), :mod:`kamerqa.postlex` turns the lines into
+tokens typed with context, and the tokens are fed to Lark's interactive
+LALR parser.
 
 The shape lexer matches each line against the line-shape terminals Lark
 compiled from ``lines.lark``, tried in Lark's order (highest priority
 first).  It gives the same tokens as Lark's own lexer (a test checks this on
 every document and on generated input) at about twice its speed: every token
 is one whole line, so Lark's general loop - counting lines and columns
-inside tokens, callbacks - has nothing to do.
+inside tokens, callbacks - has nothing to do; and it makes no token at all
+until one is needed.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
 
 import attrs
 from lark import Lark, Token
@@ -37,12 +39,11 @@ __all__ = [
     "LINE_SHAPES",
     "LayoutParser",
     "Run",
-    "Scan",
+    "Lines",
     "build_lark",
     "grammar_dir",
     "layout_parser",
     "new_token",
-    "shape_index",
 ]
 
 #: The line-shape terminals of ``lines.lark`` (the raw lexer's vocabulary).
@@ -96,22 +97,42 @@ def new_token(
     return token
 
 
-class Scan(NamedTuple):
-    """The shape lexer's output: a token per line, and for every shape but
-    TEXT (most lines) the indexes of its lines, in order, so that the
-    post-lexer can go straight to the lines a decision is about."""
+@attrs.define
+class Lines:
+    """The shape lexer's output: for every line (0-based index) its shape
+    and its text, with the "\\n"; and for every shape but TEXT (most lines)
+    the indexes of its lines, in order, so that the post-lexer can go
+    straight to the lines a decision is about.
 
-    tokens: list[Token]
+    Tokens are made only for the lines that need one (:meth:`token`): most
+    lines are text, which the post-lexer passes on in runs.
+    """
+
+    kinds: list[str]
+    values: list[str]
     at: dict[str, list[int]]
+    #: Lines whose text starts after column 1 (an indented line read as
+    #: its text): how many characters after.
+    offsets: dict[int, int] = attrs.Factory(dict)
 
+    def __len__(self) -> int:
+        return len(self.kinds)
 
-def shape_index(tokens: Sequence[Token]) -> dict[str, list[int]]:
-    """:attr:`Scan.at` of a list of tokens."""
-    at: dict[str, list[int]] = {}
-    for index, kind in enumerate([token.type for token in tokens]):
+    def token(self, index: int) -> Token:
+        """Line ``index`` as a token (its source line is ``index + 1``)."""
+        column = 1 + self.offsets.get(index, 0)
+        return new_token(self.kinds[index], self.values[index], None, index + 1, column, index + 2, 1, None)
+
+    def retype(self, index: int, kind: str, value: str, offset: int) -> None:
+        """Read line ``index`` as ``value``, of shape ``kind``, which starts
+        ``offset`` characters into the line."""
+        old = self.kinds[index]
+        if old != "TEXT":
+            self.at[old].remove(index)
         if kind != "TEXT":
-            at.setdefault(kind, []).append(index)
-    return at
+            bisect.insort(self.at.setdefault(kind, []), index)
+        self.kinds[index], self.values[index] = kind, value
+        self.offsets[index] = self.offsets.get(index, 0) + offset
 
 
 class Run(Token):
@@ -166,35 +187,41 @@ class LayoutParser:
     lexer: BasicLexer
     shapes: re.Pattern[str]  # every line shape, one named group each, in Lark's order
 
-    def lex(self, text: str) -> list[Token]:
-        """One line-shape token per line of ``text`` (which must end with
+    def scan(self, text: str) -> Lines:
+        """The shape and text of every line of ``text`` (which must end with
         ``\\n``; :func:`kamerqa.reading.normalise_newlines` sees to that)."""
-        return self.scan(text).tokens
-
-    def scan(self, text: str) -> Scan:
-        """:meth:`lex`, and where the lines of each shape but TEXT are."""
         if text and not text.endswith("\n"):
             raise ValueError("the text to lex must end with a line break")
         # Every line matches a shape (TEXT or BLANK at least), so the matches
-        # follow each other without gaps, one per line: a token starts where
-        # the last one ended, on the line after it (sharing those int objects
-        # saves two allocations a line).
-        # PLAIN_TEXT is the fast lane for ordinary text, which is TEXT.
-        tokens: list[Token] = []
+        # follow each other without gaps, one per line.  PLAIN_TEXT is the
+        # fast lane for ordinary text, which is TEXT.
+        kinds: list[str] = []
+        values: list[str] = []
         at: dict[str, list[int]] = {}
-        line, start = 1, 0
-        for match in self.shapes.finditer(text):
-            end, following, kind = match.end(), line + 1, match.lastgroup
+        for index, match in enumerate(self.shapes.finditer(text)):
+            kind = match.lastgroup
             if kind == "PLAIN_TEXT":
                 kind = "TEXT"
             elif kind != "TEXT":
                 if kind in at:
-                    at[kind].append(line - 1)
+                    at[kind].append(index)
                 else:
-                    at[kind] = [line - 1]
-            tokens.append(new_token(kind, match.group(), start, line, 1, following, 1, end))
-            line, start = following, end
-        return Scan(tokens, at)
+                    at[kind] = [index]
+            kinds.append(kind)  # type: ignore[arg-type]  # every alternative is a named group
+            values.append(match.group())
+        return Lines(kinds, values, at)
+
+    def lex(self, text: str) -> list[Token]:
+        """One line-shape token per line of ``text``, as Lark's lexer makes
+        them (but ordinary text is TEXT): see :meth:`scan`."""
+        tokens = []
+        start = 0
+        lines = self.scan(text)
+        for index, (kind, value) in enumerate(zip(lines.kinds, lines.values)):
+            end = start + len(value)
+            tokens.append(new_token(kind, value, start, index + 1, 1, index + 2, 1, end))
+            start = end
+        return tokens
 
     def lex_with_lark(self, text: str) -> Iterator[Token]:
         """The same tokens from Lark's own lexer (for tests and the benchmark),

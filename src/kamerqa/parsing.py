@@ -150,11 +150,11 @@ _ERROR_MESSAGES = {
 def _tokens(
     layout: LayoutParser, text: str, context: ParseContext, form: str | None = None, flat: FlatText | None = None
 ) -> list[Token]:
-    raw = list(layout.lex(text))
-    context.form = form or detect_form(raw)
+    lines = layout.scan(text)
+    context.form = form or detect_form(lines)
     headers = flat.headers if flat is not None else frozenset()
-    postlexer = PostLexer(context, context.form, questions_only=questions_only(raw), headers=headers, relex=layout.lex)
-    return postlexer.process(raw)
+    postlexer = PostLexer(context, context.form, questions_only=questions_only(lines), headers=headers, relex=layout.lex)
+    return postlexer.process(lines)
 
 
 #: Line types the grammar accepts wherever it accepts TEXT (in the preamble

@@ -42,7 +42,7 @@ from lark import Token
 
 from .codes import CODES
 from .errors import InternalError
-from .grammar import new_token, shape_index
+from .grammar import Lines, new_token
 from .header import read_role
 from .model import Diagnostic, Severity
 from .text import (
@@ -175,13 +175,12 @@ class _Start(NamedTuple):
     text_at: int | None
 
 
-def _question_start(raw: Sequence[Token], index: int, form: str) -> _Start | None:
-    """The question number ``raw[index]`` would start in ``form``, if its
+def _question_start(lines: Lines, index: int, form: str) -> _Start | None:
+    """The question number line ``index`` would start in ``form``, if its
     shape fits (the number's place in the sequence is checked by the caller)."""
-    token = raw[index]
-    if token.type not in _START_KINDS[form]:
+    if lines.kinds[index] not in _START_KINDS[form]:
         return None
-    value = token.value
+    value = lines.values[index]
     if form == "labelled":
         value = value.rstrip("\n")
         match = _LABELLED_START.match(value)
@@ -192,12 +191,12 @@ def _question_start(raw: Sequence[Token], index: int, form: str) -> _Start | Non
             return None
     elif form == "numbered":
         match = _ALONE.match(value)
-        nxt = _next_text(raw, index) if match else None
+        nxt = _next_text(lines, index) if match else None
         if nxt is None:
             return None
         text_at = None
-        following = nxt.value.strip()
-        if nxt.type == "ANSWER_LINE" or not (_starts_question(following) or nxt.type == "QUESTION_LINE"):
+        following, following_kind = lines.values[nxt].strip(), lines.kinds[nxt]
+        if following_kind == "ANSWER_LINE" or not (_starts_question(following) or following_kind == "QUESTION_LINE"):
             return None  # a question number is followed by its question (or "Vraag:"), not by "Antwoord"
     else:  # the line's "\n" does not matter here: the text must start right after the number
         match = (_TABLE_START if form == "table" else _PERIOD_START).match(value)
@@ -217,39 +216,36 @@ def _in_sequence(start: _Start, expected: int, previous: tuple[int, str] | None,
     return previous is not None and start.first == previous[0] and start.letter > previous[1] != ""
 
 
-def _continues_list(raw: Sequence[Token], index: int, start: _Start) -> bool:
+def _continues_list(lines: Lines, index: int, start: _Start) -> bool:
     """ "2. Tweede punt." right under "1. Eerste punt.": the next item of a
     numbered list in an answer, not the next question."""
-    if index == 0 or raw[index - 1].type == "BLANK":
+    if index == 0 or lines.kinds[index - 1] == "BLANK":
         return False
-    marker = re.match(r"\s*(\d{1,3})[.)]\s", raw[index - 1].value)
+    marker = re.match(r"\s*(\d{1,3})[.)]\s", lines.values[index - 1])
     return marker is not None and int(marker.group(1)) == start.first - 1
 
 
-def _shape_starts(raw: Sequence[Token], form: str, at: dict[str, list[int]]) -> dict[int, _Start]:
+def _shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
     """The lines whose shape would start a question in ``form``, by index
-    in order (whether each number is the next one is for the caller to
-    check).  ``at``: where the lines of each shape are (:func:`shape_index`)."""
+    in order (whether each number is the next one is for the caller to check)."""
     starts = {}
-    for index in sorted(index for kind in _START_KINDS[form] for index in at.get(kind, ())):
-        start = _question_start(raw, index, form)
+    for index in sorted(index for kind in _START_KINDS[form] for index in lines.at.get(kind, ())):
+        start = _question_start(lines, index, form)
         if start is not None:
             starts[index] = start
     return starts
 
 
-def detect_form(raw: Sequence[Token], max_skip: int = 5, at: dict[str, list[int]] | None = None) -> str:
+def detect_form(lines: Lines, max_skip: int = 5) -> str:
     """The form whose question numbers run longest in sequence; of forms
     with equally long runs, the one that skips fewest numbers ("1 De?" then
     a lone "2" is question 1 of a table, not question 2 of the numbered
     form); then the more explicit form: labels, then "1.", then lone
-    numbers, then the table.  ``at``: :func:`shape_index` of ``raw``, if known."""
+    numbers, then the table."""
     best, best_score = "table", (0, 0)
-    if at is None:
-        at = shape_index(raw)
     for form in ("labelled", "period", "numbered", "table"):
         run, skipped, expected, previous = 0, 0, 1, None
-        for start in _shape_starts(raw, form, at).values():
+        for start in _shape_starts(lines, form).values():
             if _in_sequence(start, expected, previous, max_skip):
                 run += 1
                 skipped += max(0, start.first - expected)
@@ -259,10 +255,11 @@ def detect_form(raw: Sequence[Token], max_skip: int = 5, at: dict[str, list[int]
     return best
 
 
-def _next_text(raw: Sequence[Token], index: int) -> Token | None:
-    for token in raw[index + 1 : index + 6]:
-        if token.type != "BLANK":
-            return token
+def _next_text(lines: Lines, index: int) -> int | None:
+    """The next line that is not blank, within five lines."""
+    for following in range(index + 1, min(index + 6, len(lines))):
+        if lines.kinds[following] != "BLANK":
+            return following
     return None
 
 
@@ -291,35 +288,33 @@ class PostLexer:
         self.relex = relex  # the shape lexer, for indented lines inside the list
         self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
 
-    def _unindent(
-        self, raw: Sequence[Token], at: dict[str, list[int]]
-    ) -> tuple[Sequence[Token], dict[str, list[int]]]:
+    def _unindent(self, lines: Lines) -> Lines:
         """Tab-indented lines are stray fragments only after the list (as in
         the reference document); inside it they are read as their text."""
+        at = lines.at
         structure = ("NUMBERED", "NUMBER_ONLY", "QUESTION_LINE", "ANSWER_LINE", "DOSSIER_LINE")
         last = max((at[kind][-1] for kind in structure if kind in at), default=-1)
         inside = [index for index in at.get("INDENTED", ()) if index < last]
         if self.relex is None or not inside:
-            return raw, at
-        raw = list(raw)
+            return lines
+        lines = Lines(list(lines.kinds), list(lines.values), {k: list(v) for k, v in at.items()}, dict(lines.offsets))
         for index in inside:
-            token = raw[index]
-            stripped = token.value.lstrip(" \t")
-            offset = len(token.value) - len(stripped)
+            value = lines.values[index]
+            stripped = value.lstrip(" \t")
             [shape] = list(self.relex(stripped))
-            raw[index] = _retype(token, shape.type, stripped, offset)
-        return raw, shape_index(raw)
+            lines.retype(index, shape.type, stripped, len(value) - len(stripped))
+        return lines
 
     # The one pass ---------------------------------------------------------
 
-    def process(self, raw: Sequence[Token], at: dict[str, list[int]] | None = None) -> list[Token]:
-        """The tokens for the layout grammar.  ``at``: :func:`shape_index`
-        of ``raw``, if known."""
-        raw, at = self._unindent(raw, shape_index(raw) if at is None else at)
-        self._starts = _shape_starts(raw, self.form, at)
-        footers = self._footer_lines(raw, at) | self.headers
-        prelude = self._prelude(raw)
-        paragraphs = len(at.get("BLANK", ())) > 0.1 * len(raw)
+    def process(self, lines: Lines) -> list[Token]:
+        """The tokens for the layout grammar."""
+        lines = self._unindent(lines)
+        kinds, values = lines.kinds, lines.values
+        self._starts = _shape_starts(lines, self.form)
+        footers = self._footer_lines(lines) | self.headers
+        prelude = self._prelude(lines)
+        paragraphs = len(lines.at.get("BLANK", ())) > 0.1 * len(lines)
         out: list[Token] = []
         in_header = True
         expected, previous = 1, None
@@ -345,18 +340,12 @@ class PostLexer:
 
         def flush(end: int) -> None:
             nonlocal pending
-            if end - pending == 1:
-                out.append(raw[pending])
-            else:
-                first, last = raw[pending], raw[end - 1]
-                value = "".join(raw[pending:end])
-                out.append(
-                    new_token("TEXT", value, first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
-                )
+            value = values[pending] if end - pending == 1 else "".join(values[pending:end])
+            column = 1 + lines.offsets.get(pending, 0)
+            out.append(new_token("TEXT", value, None, pending + 1, column, end + 1, 1, None))
             pending = -1
 
-        for index, token in enumerate(raw):
-            kind = token.type
+        for index, kind in enumerate(kinds):
             plain = (
                 kind == "TEXT"
                 and not in_header
@@ -365,20 +354,19 @@ class PostLexer:
                 and index not in footers
                 and index not in prelude
             )
-            if plain and index != answer_at and note_text not in token.value:
+            if plain and index != answer_at and note_text not in values[index]:
                 if pending < 0:
                     pending = index
                 continue
             if pending >= 0:
                 flush(index)
+            token = lines.token(index)
             if index == answer_at:
                 out.append(_retype(token, "ANSWER_START", ""))
                 answer_at = None
             if plain:
                 emit_text(token)
                 continue
-            nxt = raw[index + 1] if index + 1 < len(raw) else None
-
             if index in footers:
                 out.append(_retype(token, "FOOTER"))
                 continue
@@ -394,7 +382,7 @@ class PostLexer:
                 out.append(_retype(token, "PRELUDE"))
                 continue
 
-            start = self._next_start(raw, index, expected, previous) if index in shape_starts else None
+            start = self._next_start(lines, index, expected, previous) if index in shape_starts else None
 
             # A footnote body: "1https://...", "1 Nederlands Dagblad, ..." after
             # a marker "media.1", "[1 ]".  A line that could also start the next
@@ -425,13 +413,13 @@ class PostLexer:
                     self._report_gap(token, expected, start.first)
                 expected, previous = start.last + 1, (start.first, start.letter)
                 in_header = title_open = awaiting_name = False
-                label, rest, cell = self._start_tokens(token, start, nxt)
+                label, rest, cell = self._start_tokens(token, start, lines, index)
                 out.append(label)
                 if rest is not None:
                     emit_text(rest)
                 if cell is not None:
                     out.append(cell)
-                answer_at = self._implicit_answer(raw, index, start, expected, previous, paragraphs)
+                answer_at = self._implicit_answer(lines, index, start, expected, previous, paragraphs)
                 continue
             if kind == "NUMBER_ONLY" and self.form == "table":
                 out.append(_retype(token, "PAGE_CELL", clean_line(token.value)))  # the "Blz." column
@@ -489,37 +477,40 @@ class PostLexer:
                 continue
             emit_text(token)
         if pending >= 0:
-            flush(len(raw))
+            flush(len(lines))
         return out
 
     # Decisions -------------------------------------------------------------
 
-    def _start_tokens(self, token: Token, start: _Start, nxt: Token | None) -> tuple[Token, Token | None, Token | None]:
+    def _start_tokens(
+        self, token: Token, start: _Start, lines: Lines, index: int
+    ) -> tuple[Token, Token | None, Token | None]:
         """QUESTION_START (its value: the printed number), the text after it
-        on the same line, and a glued page cell split off that text (table form)."""
+        on the same line, and a glued page cell split off that text (table
+        form).  ``token`` is line ``index`` of ``lines``."""
         label = _retype(token, "QUESTION_START", start.label, offset=token.value.index(start.label))
         if start.text_at is None:
             return label, None, None
         rest = _retype(token, "TEXT", token.value[start.text_at :], offset=start.text_at)
         if self.form != "table":
             return label, rest, None
-        rest, cell = self._split_page_cell(rest, nxt)
+        rest, cell = self._split_page_cell(rest, lines.token(index + 1) if index + 1 < len(lines) else None)
         return label, rest, cell
 
     def _next_start(
-        self, raw: Sequence[Token], index: int, expected: int, previous: tuple[int, str] | None
+        self, lines: Lines, index: int, expected: int, previous: tuple[int, str] | None
     ) -> _Start | None:
-        """The question ``raw[index]`` starts, if it is the next one: its shape
-        fits the form, its number follows, and it does not continue a
+        """The question line ``index`` starts, if it is the next one: its
+        shape fits the form, its number follows, and it does not continue a
         numbered list in an answer."""
         start = self._starts.get(index)
         if start is None or not _in_sequence(start, expected, previous, self.MAX_SKIP):
             return None
-        return None if _continues_list(raw, index, start) else start
+        return None if _continues_list(lines, index, start) else start
 
     def _implicit_answer(
         self,
-        raw: Sequence[Token],
+        source: Lines,
         index: int,
         start: _Start,
         expected: int,
@@ -534,20 +525,21 @@ class PostLexer:
         in "?" (at least the first); otherwise its leading lines up to and
         including the last of the first run of lines ending in "?".
         """
-        lines: list[tuple[int, str, int]] = []  # (raw index, text, paragraph)
+        kinds, values, starts = source.kinds, source.values, self._starts
+        lines: list[tuple[int, str, int]] = []  # (line index, text, paragraph)
         paragraph = 0
         if start.text_at is not None:
-            lines.append((index, raw[index].value[start.text_at :], 0))
-        for j in range(index + 1, len(raw)):
-            token = raw[j]
-            if token.type == "ANSWER_LINE":
+            lines.append((index, values[index][start.text_at :], 0))
+        for j in range(index + 1, len(kinds)):
+            kind = kinds[j]
+            if kind == "ANSWER_LINE":
                 return None  # labelled
-            if self._next_start(raw, j, expected, previous) is not None:
+            if j in starts and self._next_start(source, j, expected, previous) is not None:
                 break
-            if token.type == "BLANK":
+            if kind == "BLANK":
                 paragraph += 1
-            elif token.type in _TEXT_KINDS:
-                lines.append((j, token.value, paragraph))
+            elif kind in _TEXT_KINDS:
+                lines.append((j, values[j], paragraph))
         if self.questions_only or not lines:
             return None
         if paragraphs:
@@ -643,45 +635,43 @@ class PostLexer:
         )
 
     @staticmethod
-    def _footer_lines(raw: Sequence[Token], at: dict[str, list[int]]) -> set[int]:
+    def _footer_lines(lines: Lines) -> set[int]:
         """Indexes of running page headers and footers: a paragraph of at most
         three lines whose last line ends in a page counter "12/15", and a
         short line just before a page break "-----"."""
         footers: set[int] = set()
+        kinds, values, at = lines.kinds, lines.values, lines.at
         for index in sorted([*at.get("PAGE_BREAK", ()), *at.get("PAGE_COUNTER_LINE", ())]):
-            token = raw[index]
-            if token.type == "PAGE_BREAK":
+            if kinds[index] == "PAGE_BREAK":
                 before = index - 1
-                while before >= 0 and raw[before].type == "BLANK":
+                while before >= 0 and kinds[before] == "BLANK":
                     before -= 1
-                if before >= 0 and raw[before].type == "TEXT":
-                    text = clean_line(raw[before].value)
+                if before >= 0 and kinds[before] == "TEXT":
+                    text = clean_line(values[before])
                     if len(text.split()) <= 6 and not _SENTENCE_END.search(text) and not footnote_lead(text):
                         footers.add(before)
                 continue
-            if token.type != "PAGE_COUNTER_LINE":
-                continue
-            match = _PAGE_COUNTER.search(token.value)
+            match = _PAGE_COUNTER.search(values[index])
             if not match or not 0 < int(match.group(1)) <= int(match.group(2)):
                 continue
             first = index
-            while first > 0 and raw[first - 1].type == "TEXT" and index - first < 2:
+            while first > 0 and kinds[first - 1] == "TEXT" and index - first < 2:
                 first -= 1
-            if first > 0 and raw[first - 1].type not in ("BLANK", "NUMBER_ONLY"):
+            if first > 0 and kinds[first - 1] not in ("BLANK", "NUMBER_ONLY"):
                 continue  # the last line of a longer paragraph, not a footer
             footers.update(range(first, index + 1))
         return footers
 
     @staticmethod
-    def _prelude(raw: Sequence[Token]) -> set[int]:
+    def _prelude(lines: Lines) -> set[int]:
         """Text before the document proper (a website's title line): the
         lines before the first header line, if one comes early."""
         seen = 0
-        for index, token in enumerate(raw):
-            if token.type == "BLANK":
+        for index, kind in enumerate(lines.kinds):
+            if kind == "BLANK":
                 continue
-            if token.type in _HEADER_KINDS:
-                return {i for i in range(index) if raw[i].type == "TEXT"}
+            if kind in _HEADER_KINDS:
+                return {i for i in range(index) if lines.kinds[i] == "TEXT"}
             seen += 1
             if seen > 8:
                 break
@@ -789,12 +779,11 @@ def _running_headers(line: str, pages: int, n: int = 8) -> set[tuple[int, int]]:
     return spans
 
 
-def questions_only(raw: Sequence[Token], at: dict[str, list[int]] | None = None) -> bool:
+def questions_only(lines: Lines) -> bool:
     """Does the header call this a list of questions without answers
-    ("Verslag houdende een lijst van vragen")?  ``at``: :func:`shape_index`
-    of ``raw``, if known."""
-    kind_lines = (shape_index(raw) if at is None else at).get("KIND_LINE")
+    ("Verslag houdende een lijst van vragen")?"""
+    kind_lines = lines.at.get("KIND_LINE")
     if not kind_lines:
         return False
-    kind = raw[kind_lines[0]].value.lower()
+    kind = lines.values[kind_lines[0]].lower()
     return "lijst van vragen" in kind and "antwoord" not in kind

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 from lark import Token, Tree
@@ -57,6 +58,15 @@ class _Heading:
 class _Entry:
     question: list[Token]
     answer: list[Token] | None
+
+
+class _Field(NamedTuple):
+    """A field's clean text, the page numbers (Blz. cells) in it, and its
+    last source line that is not blank (None: it has none)."""
+
+    text: str
+    pages: list[int]
+    last: int | None
 
 
 class ToDocument:
@@ -121,16 +131,20 @@ class ToDocument:
 
     # Pieces ----------------------------------------------------------------
 
-    def _text(self, tokens: Iterable[Token], role: Role, notes: list[Token]) -> tuple[str, list[int]]:
+    def _text(self, tokens: Iterable[Token], role: Role, notes: list[Token]) -> _Field:
         """Assemble the TEXT lines of a field; note layout lines and
-        footnote bodies on the way.  Returns the text and the page numbers."""
+        footnote bodies on the way."""
         items: list[Line | Gap] = []
         pages: list[int] = []
+        last: int | None = None
+        texts = 0
         for token in _lines(tokens):
             kind = token.type
             if kind == "BLANK":
                 items.append(_BLANK_GAP)
-            elif kind == "FOOTNOTE_BODY":
+                continue
+            last = token.line
+            if kind == "FOOTNOTE_BODY":
                 notes.append(token)
                 self._role(token, "footnote", _footnote_parts(token)[0])
                 items.append(_LAYOUT_GAP)
@@ -148,32 +162,38 @@ class ToDocument:
                 items.append(_LAYOUT_GAP)
             else:  # TEXT: one line, or a run of consecutive lines merged for the parser
                 count = token.value.count("\n") or 1
-                self.spans.append((token.line, token.line + count - 1, role))
+                last = token.line + count - 1
+                self.spans.append((token.line, last, role))
+                texts += 1
                 if count == 1 or plain_run(token.value):
                     items.append(Line(token.value, token.line))  # a run joins as one line would: soft wraps
                 else:
+                    texts += 1
                     items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(token.value.split("\n")[:-1]))
-        lines = [item for item in items if type(item) is Line]
-        if len(lines) == 1:  # most fields: one line or run, gaps around it (which assemble would ignore)
-            return clean_line(lines[0].raw), pages
-        return assemble(items), pages
+        if texts == 1:  # most fields: one line or run, gaps around it (which assemble would ignore)
+            text = clean_line(next(item for item in items if type(item) is Line).raw)
+        else:
+            text = assemble(items)
+        return _Field(text, pages, last)
 
     def _question(self, entry: _Entry, notes: list) -> Question:
         first, *rest = entry.question
         number = first.value  # the post-lexer gives QUESTION_START the printed number
         self._role(first, "layout", "question-number")
-        text, pages = self._text(rest, ("question", number), notes)
+        question = self._text(rest, ("question", number), notes)
+        text, pages = question.text, question.pages
         answer = answer_lines = None
         refers_to: tuple[str, ...] = ()
-        last = _last_line(entry.question)
+        last = question.last if question.last is not None else first.line
         if entry.answer is not None:
             label, *body = entry.answer
             if label.type == "ANSWER_LABEL":
                 self._role(label, "layout", "label")
-            answer, more_pages = self._text(body, ("answer", number), notes)
-            pages += more_pages
+            field = self._text(body, ("answer", number), notes)
+            answer = field.text
+            pages += field.pages
             refers_to = cross_references(answer)
-            answer_lines = LineSpan(label.line, _last_line(entry.answer))
+            answer_lines = LineSpan(label.line, field.last if field.last is not None else label.line)
             last = answer_lines.last
         page_from, page_to = self._pages(pages, first, number)
         return Question(
@@ -215,7 +235,7 @@ class ToDocument:
             if isinstance(item, _Heading):
                 heading = header.read_heading(item.dossier.value)
                 title_parts = [Token("TEXT", heading.title or "", line=item.dossier.line), *item.title]
-                title, _ = self._text(title_parts, ("meta", "title"), notes)
+                title = self._text(title_parts, ("meta", "title"), notes).text
                 values.update(dossier=heading.dossier, title=title or None)
                 if heading.number:
                     values["heading_number"] = heading.number
@@ -247,7 +267,7 @@ class ToDocument:
                     intro.append(_retype_text(item))
             else:
                 intro.append(item)
-        intro_text, _ = self._text(intro, ("meta", "intro"), notes)
+        intro_text = self._text(intro, ("meta", "intro"), notes).text
         if intro_text:
             values["intro"] = intro_text
             for name, value in attrs.asdict(header.read_intro(intro_text), recurse=False).items():
@@ -359,18 +379,6 @@ def _lines(tokens: Iterable[Token]) -> Iterable[Token]:
             yield from token.parts
         else:
             yield token
-
-
-def _last_line(tokens: Sequence[Token]) -> int:
-    """The last source line of ``tokens`` (in source order) that is not
-    blank (a merged run of text lines ends ``value.count("\\n") - 1``
-    lines after it starts)."""
-    for t in reversed(list(_lines(tokens))):
-        if t.type == "TEXT":
-            return t.line + max(0, t.value.count("\n") - 1)
-        if t.type != "BLANK":
-            return t.line
-    return tokens[0].line
 
 
 def _retype_text(token: Token) -> Token:
