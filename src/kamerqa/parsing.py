@@ -151,10 +151,11 @@ def _tokens(
     layout: LayoutParser, text: str, context: ParseContext, form: str | None = None, flat: FlatText | None = None
 ) -> list[Token]:
     lines = layout.scan(text)
-    context.form = form or detect_form(lines)
+    found: dict = {}
+    context.form = form or detect_form(lines, found=found)
     headers = flat.headers if flat is not None else frozenset()
     postlexer = PostLexer(context, context.form, questions_only=questions_only(lines), headers=headers, relex=layout.lex)
-    return postlexer.process(lines)
+    return postlexer.process(lines, found.get(context.form))
 
 
 #: Line types the grammar accepts wherever it accepts TEXT (in the preamble

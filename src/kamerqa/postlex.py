@@ -236,16 +236,20 @@ def _shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
     return starts
 
 
-def detect_form(lines: Lines, max_skip: int = 5) -> str:
+def detect_form(lines: Lines, max_skip: int = 5, *, found: dict[str, dict[int, _Start]] | None = None) -> str:
     """The form whose question numbers run longest in sequence; of forms
     with equally long runs, the one that skips fewest numbers ("1 De?" then
     a lone "2" is question 1 of a table, not question 2 of the numbered
     form); then the more explicit form: labels, then "1.", then lone
-    numbers, then the table."""
+    numbers, then the table.  ``found``, if given, receives each form's
+    possible question starts (for :meth:`PostLexer.process`)."""
     best, best_score = "table", (0, 0)
     for form in ("labelled", "period", "numbered", "table"):
         run, skipped, expected, previous = 0, 0, 1, None
-        for start in _shape_starts(lines, form).values():
+        starts = _shape_starts(lines, form)
+        if found is not None:
+            found[form] = starts
+        for start in starts.values():
             if _in_sequence(start, expected, previous, max_skip):
                 run += 1
                 skipped += max(0, start.first - expected)
@@ -307,11 +311,14 @@ class PostLexer:
 
     # The one pass ---------------------------------------------------------
 
-    def process(self, lines: Lines) -> list[Token]:
-        """The tokens for the layout grammar."""
+    def process(self, lines: Lines, starts: dict[int, _Start] | None = None) -> list[Token]:
+        """The tokens for the layout grammar.  ``starts``: the possible
+        question starts of this form in ``lines``, if :func:`detect_form`
+        found them already."""
+        given = lines
         lines = self._unindent(lines)
         kinds, values = lines.kinds, lines.values
-        self._starts = _shape_starts(lines, self.form)
+        self._starts = starts if starts is not None and lines is given else _shape_starts(lines, self.form)
         footers = self._footer_lines(lines) | self.headers
         prelude = self._prelude(lines)
         paragraphs = len(lines.at.get("BLANK", ())) > 0.1 * len(lines)
@@ -332,10 +339,11 @@ class PostLexer:
                 if position is not None:
                     candidate = (len(out) - 1, position)
 
-        # Most lines are text in a question or answer, as every check below
-        # would find.  Consecutive ones are emitted as one TEXT token (the
-        # parser is fed them as one anyway); a line that may hold the next
-        # footnote marker is emitted alone, so the marker can be taken out.
+        # Most lines are text or blank lines in a question or answer, as
+        # every check below would find.  Consecutive text lines are emitted
+        # as one TEXT token and consecutive blank lines as their first (as
+        # the parser is fed them anyway); a line that holds the next footnote
+        # marker is emitted alone, so the marker can be taken out.
         pending = -1  # the first of the text lines not emitted yet (-1: none)
 
         def flush(end: int) -> None:
@@ -347,24 +355,32 @@ class PostLexer:
 
         for index, kind in enumerate(kinds):
             plain = (
-                kind == "TEXT"
+                (kind == "TEXT" or kind == "BLANK")
                 and not in_header
                 and not in_note
                 and candidate is None
                 and index not in footers
                 and index not in prelude
             )
-            if plain and index != answer_at and note_text not in values[index]:
-                if pending < 0:
-                    pending = index
-                continue
+            if plain and index != answer_at:
+                if kind == "BLANK":
+                    if pending >= 0:
+                        flush(index)
+                    if out[-1].type != "BLANK":  # out holds the question start at least
+                        out.append(lines.token(index))
+                    continue
+                value = values[index]
+                if note_text not in value or find_footnote_marker(value, next_note) is None:
+                    if pending < 0:
+                        pending = index
+                    continue
             if pending >= 0:
                 flush(index)
             token = lines.token(index)
             if index == answer_at:
                 out.append(_retype(token, "ANSWER_START", ""))
                 answer_at = None
-            if plain:
+            if plain and kind == "TEXT":
                 emit_text(token)
                 continue
             if index in footers:
@@ -494,7 +510,7 @@ class PostLexer:
         rest = _retype(token, "TEXT", token.value[start.text_at :], offset=start.text_at)
         if self.form != "table":
             return label, rest, None
-        rest, cell = self._split_page_cell(rest, lines.token(index + 1) if index + 1 < len(lines) else None)
+        rest, cell = self._split_page_cell(rest, lines, index + 1)
         return label, rest, cell
 
     def _next_start(
@@ -575,8 +591,9 @@ class PostLexer:
         )
 
     @staticmethod
-    def _split_page_cell(token: Token, nxt: Token | None) -> tuple[Token, Token | None]:
-        """Split the "Blz." cell off a question's first line.
+    def _split_page_cell(token: Token, lines: Lines, following: int) -> tuple[Token, Token | None]:
+        """Split the "Blz." cell off a question's first line (``following``:
+        the index in ``lines`` of the line after it).
 
         The table's page cell is top-aligned with its row, so a converter
         glues it to the end of the question's first line: "... gebruikt
@@ -586,14 +603,17 @@ class PostLexer:
         space after the number, and a month name after it.
         """
         line = token.value.rstrip("\n")
+        if not line[-1:].isdecimal():  # most lines (searching for the cell is slow: a look-behind at every position)
+            return token, None
         match = _PAGE_CELL.search(line)
-        if not match or nxt is None:
+        if not match or following >= len(lines):
             return token, None
         before = line[: match.start()]
-        if nxt.type == "BLANK":
+        if lines.kinds[following] == "BLANK":
             fits = before.rstrip().endswith("?")
         else:
-            fits = nxt.value[:1] in (" ", "\t", "\u00a0") and not starts_with_month(nxt.value)
+            nxt = lines.values[following]
+            fits = nxt[:1] in (" ", "\t", "\u00a0") and not starts_with_month(nxt)
         if not fits or not before.strip():
             return token, None
         return _retype(token, token.type, before + "\n"), _retype(token, "PAGE_CELL", match.group(1), offset=match.start(1))
