@@ -173,45 +173,38 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
     its first BLANK token.  The grammar treats body lines alike, so the parse
     is the same and the parser does a fraction of the work."""
     fed: list[Token] = []
-    parts: list[Token] = []
-    texts: list[Token] = []  # TEXT tokens on consecutive lines, not yet merged
+    parts: list[Token] = []  # the body lines of the current run
+    texts: list[Token] = []  # the TEXT tokens on consecutive lines that end it, not yet merged
 
-    def close_text() -> None:
+    def merged() -> Token:
         if len(texts) == 1:
-            parts.append(texts[0])
-        else:
-            first, last = texts[0], texts[-1]
-            value = "".join(texts)
-            parts.append(
-                new_token("TEXT", value, first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
-            )
-        texts.clear()
-
-    def close_run() -> None:
-        if texts:
-            close_text()
-        if len(parts) == 1:
-            fed.append(parts[0])
-        elif parts:
-            fed.append(Run.of(parts.copy()))
-        parts.clear()
+            return texts[0]
+        first, last = texts[0], texts[-1]
+        return new_token("TEXT", "".join(texts), first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
 
     for token in tokens:
         kind = token.type
         if kind == "TEXT":
             if texts and token.line != texts[-1].end_line:  # not on the line after the last
-                close_text()
+                parts.append(merged())
+                texts = []
             texts.append(token)
-        elif kind not in _BODY:
-            if texts or parts:
-                close_run()
-            fed.append(token)
-        else:
-            if texts:
-                close_text()
+            continue
+        if texts:
+            parts.append(merged())
+            texts = []
+        if kind in _BODY:
             if kind != "BLANK" or not parts or parts[-1].type != "BLANK":
                 parts.append(token)
-    close_run()
+            continue
+        if parts:
+            fed.append(parts[0] if len(parts) == 1 else Run.of(parts))
+            parts = []
+        fed.append(token)
+    if texts:
+        parts.append(merged())
+    if parts:
+        fed.append(parts[0] if len(parts) == 1 else Run.of(parts))
     return fed
 
 

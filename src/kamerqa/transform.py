@@ -46,6 +46,8 @@ _LAYOUT = {
     "PRELUDE": "prelude",
 }
 _BLANK_GAP, _LAYOUT_GAP = Gap(blank=True), Gap(layout=True)
+#: Line types a field holds that are not its text (anything else is text).
+_NOT_TEXT = frozenset({"BLANK", "FOOTNOTE_BODY", "FOOTNOTE_MORE", "ANSWER_START", *_LAYOUT})
 
 
 @attrs.define
@@ -138,8 +140,22 @@ class ToDocument:
         pages: list[int] = []
         last: int | None = None
         texts = 0
+        single: Line | None = None  # the text, when it is one line or run
         for token in _lines(tokens):
             kind = token.type
+            if kind == "TEXT" or kind not in _NOT_TEXT:  # one line, or a run of consecutive lines merged for the parser
+                value = token.value
+                count = value.count("\n") or 1
+                last = token.line + count - 1
+                self.spans.append((token.line, last, role))
+                if count == 1 or plain_run(value):
+                    single = Line(value, token.line)  # a run joins as one line would: soft wraps
+                    items.append(single)
+                    texts += 1
+                else:
+                    items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(value.split("\n")[:-1]))
+                    texts += 2
+                continue
             if kind == "BLANK":
                 items.append(_BLANK_GAP)
                 continue
@@ -155,23 +171,13 @@ class ToDocument:
                 items.append(_LAYOUT_GAP)
             elif kind == "ANSWER_START":
                 continue
-            elif kind in _LAYOUT:
+            else:  # a layout line
                 self._role(token, "layout", _LAYOUT[kind])
                 if kind == "PAGE_CELL":
                     pages.append(int(token.value))
                 items.append(_LAYOUT_GAP)
-            else:  # TEXT: one line, or a run of consecutive lines merged for the parser
-                count = token.value.count("\n") or 1
-                last = token.line + count - 1
-                self.spans.append((token.line, last, role))
-                texts += 1
-                if count == 1 or plain_run(token.value):
-                    items.append(Line(token.value, token.line))  # a run joins as one line would: soft wraps
-                else:
-                    texts += 1
-                    items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(token.value.split("\n")[:-1]))
-        if texts == 1:  # most fields: one line or run, gaps around it (which assemble would ignore)
-            text = clean_line(next(item for item in items if type(item) is Line).raw)
+        if texts == 1 and single is not None:  # most fields: one line or run, gaps around it (which assemble would ignore)
+            text = clean_line(single.raw)
         else:
             text = assemble(items)
         return _Field(text, pages, last)
