@@ -268,7 +268,7 @@ def _next_text(lines: Lines, index: int) -> int | None:
 
 
 class PostLexer:
-    """Re-types line-shape tokens for the layout grammar, for one parse."""
+    """Turns lines into tokens typed for the layout grammar, for one parse."""
 
     #: How far question numbering may jump before a numbered line is taken
     #: for text instead ("31 december" while question 6 is due).
