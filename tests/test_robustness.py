@@ -64,7 +64,9 @@ def _op(draw, lines: list[str]) -> list[str]:
             return [line for line in lines if not line.strip().startswith("Antwoord")]
         return [x for line in lines for x in ([line, line] if line.strip().startswith("Antwoord") else [line])]
     if kind == "number":  # skip or repeat a question number
-        numbered = [k for k, line in enumerate(lines) if line.strip()[:1].isdigit()]
+        # ASCII digits only: "²" or "٣" (from a garbage line) is a digit to
+        # isdigit() but no number to renumber.
+        numbered = [k for k, line in enumerate(lines) if line.lstrip()[:1] in tuple("0123456789")]
         if numbered:
             k = draw(st.sampled_from(numbered))
             lead = lines[k].lstrip()
