@@ -164,3 +164,27 @@ def test_a_bug_while_building_the_document_is_an_internal_error(monkeypatch):
         kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n")
     assert not isinstance(caught.value, kamerqa.ParseError)
     assert isinstance(caught.value.__cause__, KeyError)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 Is dat zo?\nAntwoord\nJa.\nAntwoord\nNee.\n",  # one line that does not fit
+        "1 Is dat zo?\nAntwoord\nJa.\n\tJa.\nmeer tekst\n\n",  # a run of lines fed as one, then line by line
+    ],
+)
+def test_lark_sees_ordinary_tokens_in_parse_errors(text):
+    # kamerqa's tokens keep their text only in .value; Lark names errors by
+    # example comparing tokens as strings, so the token in its error must
+    # be an ordinary Lark token again.
+    from lark.exceptions import UnexpectedToken
+
+    from kamerqa.grammar import layout_parser
+    from kamerqa.parsing import _feed, _merge_runs, _tokens
+    from kamerqa.postlex import ParseContext
+
+    layout, context = layout_parser("qa"), ParseContext()
+    with pytest.raises(UnexpectedToken) as raised:
+        _feed(layout, _merge_runs(_tokens(layout, text, context)), context, recover=False)
+    token = raised.value.token
+    assert token.value and str.__str__(token) == token.value

@@ -42,6 +42,7 @@ __all__ = [
     "Lines",
     "build_lark",
     "grammar_dir",
+    "lark_token",
     "layout_parser",
     "new_token",
 ]
@@ -83,9 +84,17 @@ def new_token(
     cls: type[Token] = Token,
 ) -> Token:
     """``Token(type_, value, start_pos, line, column, end_line, end_column,
-    end_pos)`` at a third of the cost: Lark's ``Token.__new__`` checks its
-    arguments in Python, and kamerqa makes one or more tokens per line."""
-    token = _new_str(cls, value)
+    end_pos)`` at a fraction of the cost, but with an empty string as the
+    token's own str content: only ``.value`` holds the text.
+
+    A Lark token is a str equal to its value and keeps the value as a
+    second string; kamerqa reads only ``.value``, and Lark's parser only
+    ``.type``, so the copy is saved (a tenth of a large parse).  Where Lark
+    compares tokens as strings - naming an error by example - kamerqa hands
+    it :func:`lark_token` copies.  Lark's ``Token.__new__`` also checks its
+    arguments in Python; this does not.
+    """
+    token = _new_str(cls)
     token.type = type_
     token.value = value
     token.start_pos = start_pos
@@ -95,6 +104,13 @@ def new_token(
     token.end_column = end_column
     token.end_pos = end_pos
     return token
+
+
+def lark_token(token: Token) -> Token:
+    """``token`` as Lark makes it: a str equal to its value."""
+    return Token(
+        token.type, token.value, token.start_pos, token.line, token.column, token.end_line, token.end_column, token.end_pos
+    )
 
 
 @attrs.define
@@ -122,7 +138,7 @@ class Lines:
         """Line ``index`` as a token (its source line is ``index + 1``)."""
         # new_token written out: this is made for a third of all lines.
         value = self.values[index]
-        token = _new_str(Token, value)
+        token = _new_str(Token)
         token.type = self.kinds[index]
         token.value = value
         token.start_pos = token.end_pos = None
@@ -228,7 +244,7 @@ class LayoutParser:
         lines = self.scan(text)
         for index, (kind, value) in enumerate(zip(lines.kinds, lines.values)):
             end = start + len(value)
-            tokens.append(new_token(kind, value, start, index + 1, 1, index + 2, 1, end))
+            tokens.append(Token(kind, value, start, index + 1, 1, index + 2, 1, end))
             start = end
         return tokens
 

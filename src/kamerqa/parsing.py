@@ -22,7 +22,7 @@ from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from .errors import InternalError, KamerqaError, ParseError
-from .grammar import LayoutParser, Run, layout_parser, new_token
+from .grammar import LayoutParser, Run, lark_token, layout_parser, new_token
 from .header import read_heading
 from .model import Document, LineSpan, Severity
 from .postlex import FORMS, FlatText, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only, split_flat_text
@@ -180,7 +180,7 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
         if len(texts) == 1:
             return texts[0]
         first, last = texts[0], texts[-1]
-        return new_token("TEXT", "".join(texts), first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
+        return new_token("TEXT", "".join([text.value for text in texts]), first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
 
     for token in tokens:
         kind = token.type
@@ -223,6 +223,7 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
         try:
             feed(token)
         except UnexpectedToken as exc:
+            exc.token = lark_token(exc.token)  # Lark names errors by comparing tokens as strings
             lines = _unmerge(token)
             if len(lines) == 1:
                 if not recover:
@@ -233,6 +234,7 @@ def _feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, 
                     try:
                         feed(line)
                     except UnexpectedToken as line_exc:
+                        line_exc.token = lark_token(line_exc.token)
                         if not recover:
                             raise
                         _recover(layout, parser, line, line_exc, context)
