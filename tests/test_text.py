@@ -86,6 +86,10 @@ REFERENCES = [
     ("ZIE HET ANTWOORD OP VRAAG 7.", ("7",)),
     ("Antwoord Op Vraag 8: zie boven.", ("8",)),
     ("Zie ook het antwoord op vraag 5\nen het antwoord op vraag 9.", ("5", "9")),
+    ("Antwoord op vraag 2 en aNTWOORD OP VRAAG 4.", ("2", "4")),
+    # Mixed case inside the word is not read, whatever else the answer says.
+    ("Zie het AntWoord op vraag 3 en het antwoord op vraag 4.", ("4",)),
+    ("Zie het AntWoord op vraag 3.", ()),
 ]
 
 

@@ -281,11 +281,31 @@ _REFERENCE = re.compile(
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:t/m|tot\s+en\s+met)\s*({_NUMBER})", re.IGNORECASE)
 
 
+def _references(text: str) -> list[re.Match[str]]:
+    """The cross-references in ``text``, in order: read where a word
+    "antwoord" is written in lower case, with a capital, or in capitals
+    (found with ``str.find``, so that an answer is not searched through
+    with a case-insensitive pattern)."""
+    starts = []
+    for word in ("ntwoord", "NTWOORD"):
+        at = text.find(word, 1)
+        while at >= 0:
+            starts.append(at - 1)
+            at = text.find(word, at + 1)
+    matches = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := _REFERENCE.match(text, start)):
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
 def reference_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the question numbers of cross-references stand in ``text``:
     ``(start, end, number)`` for every number written in a reference."""
     spans = []
-    for match in _REFERENCE.finditer(text):
+    for match in _references(text):
         base = match.start("numbers")
         for number in re.finditer(_NUMBER, match.group("numbers")):
             spans.append((base + number.start(), base + number.end(), number.group(0)))
@@ -300,9 +320,7 @@ def cross_references(text: str) -> tuple[str, ...]:
     case except a word "antwoord" in mixed case ("AntWoord").
     """
     found: list[str] = []
-    if "ntwoord" not in text and "NTWOORD" not in text:  # most answers: a quick no
-        return ()
-    for match in _REFERENCE.finditer(text):
+    for match in _references(text):
         numbers = match.group("numbers")
         expanded = _RANGE.sub(
             lambda m: " ".join(str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1))
