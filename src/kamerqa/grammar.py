@@ -26,7 +26,6 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -181,11 +180,14 @@ class Run(Token):
 
 def grammar_dir() -> Path:
     """Where the ``.lark`` files are: inside the installed package, or the
-    repository's ``grammars/`` when running from a source checkout."""
-    packaged = Path(str(resources.files("kamerqa"))) / "grammars"
+    repository's ``grammars/`` when running from a source checkout.  (Lark
+    reads them from the file system, so the package's own folder is the
+    place to look; importlib.resources would add to every start-up.)"""
+    here = Path(__file__).resolve().parent
+    packaged = here / "grammars"
     if (packaged / "lines.lark").is_file():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "grammars"
+    checkout = here.parents[1] / "grammars"
     if (checkout / "lines.lark").is_file():
         return checkout
     raise FileNotFoundError(f"kamerqa's grammar files are missing (looked in {packaged} and {checkout})")
