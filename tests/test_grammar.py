@@ -157,3 +157,23 @@ def test_new_token_is_a_lark_token_that_keeps_its_text_once():
     copy = lark_token(made)
     assert type(copy) is Token and copy == expected and str.__str__(copy) == "tekst\n"
     assert [getattr(copy, name) for name in Token.__slots__] == [getattr(expected, name) for name in Token.__slots__]
+
+
+def _grammar_pattern(name: str) -> str:
+    source = (grammar_dir() / "lines.lark").read_text(encoding="utf-8")
+    match = re.search(rf"^{name}: /(.*)/$", source, re.MULTILINE)
+    assert match is not None, name
+    return match.group(1).replace("\\/", "/")
+
+
+def test_the_text_rules_use_the_grammars_white_space_and_label_numbers():
+    # The post-lexer and the transformer read lines with regular
+    # expressions of their own; where those say "white space" or "a label's
+    # numbers" they must mean what the line shapes mean (a crash on U+FEFF
+    # once came from two white-space classes that differed).
+    from kamerqa.text import HSPACE, LABEL_NUMBERS
+
+    grammar_space, text_space = re.compile(_grammar_pattern("HSPACE")), re.compile(HSPACE)
+    differ = [hex(c) for c in range(0x10000) if bool(grammar_space.fullmatch(chr(c))) != bool(text_space.fullmatch(chr(c)))]
+    assert differ == []
+    assert LABEL_NUMBERS == _grammar_pattern("NUMBERS")
