@@ -180,7 +180,8 @@ def _merge_runs(tokens: Sequence[Token]) -> list[Token]:
         if len(texts) == 1:
             return texts[0]
         first, last = texts[0], texts[-1]
-        return new_token("TEXT", "".join([text.value for text in texts]), first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
+        value = "".join([text.value for text in texts])
+        return new_token("TEXT", value, first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos)
 
     for token in tokens:
         kind = token.type
