@@ -37,8 +37,8 @@ from .errors import InternalError
 __all__ = [
     "LINE_SHAPES",
     "LayoutParser",
-    "Run",
     "Lines",
+    "Run",
     "build_lark",
     "grammar_dir",
     "lark_token",
