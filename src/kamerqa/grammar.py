@@ -135,17 +135,8 @@ class Lines:
 
     def token(self, index: int) -> Token:
         """Line ``index`` as a token (its source line is ``index + 1``)."""
-        # new_token written out: this is made for a third of all lines.
-        value = self.values[index]
-        token = _new_str(Token)
-        token.type = self.kinds[index]
-        token.value = value
-        token.start_pos = token.end_pos = None
-        token.line = index + 1
-        token.column = 1 + self.offsets.get(index, 0) if self.offsets else 1
-        token.end_line = index + 2
-        token.end_column = 1
-        return token
+        column = 1 + self.offsets.get(index, 0)
+        return new_token(self.kinds[index], self.values[index], None, index + 1, column, index + 2, 1, None)
 
     def retype(self, index: int, kind: str, value: str, offset: int) -> None:
         """Read line ``index`` as ``value``, of shape ``kind``, which starts
