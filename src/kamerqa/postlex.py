@@ -341,9 +341,9 @@ class PostLexer:
 
         # Most lines are text or blank lines in a question or answer, as
         # every check below would find.  Consecutive text lines are emitted
-        # as one TEXT token and consecutive blank lines as their first (as
-        # the parser is fed them anyway); a line that holds the next footnote
-        # marker is emitted alone, so the marker can be taken out.
+        # as one TEXT token (the parser is fed them as one anyway); a line
+        # that holds the next footnote marker is emitted alone, so the
+        # marker can be taken out.
         pending = -1  # the first of the text lines not emitted yet (-1: none)
 
         def flush(end: int) -> None:
@@ -366,8 +366,7 @@ class PostLexer:
                 if kind == "BLANK":
                     if pending >= 0:
                         flush(index)
-                    if out[-1].type != "BLANK":  # out holds the question start at least
-                        out.append(lines.token(index))
+                    out.append(lines.token(index))
                     continue
                 value = values[index]
                 if note_text not in value or find_footnote_marker(value, next_note) is None:
