@@ -25,9 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.synthetic import renumbered_copies  # noqa: E402
+
 import kamerqa  # noqa: E402
 from kamerqa.grammar import layout_parser  # noqa: E402
-from tests.synthetic import renumbered_copies  # noqa: E402
 
 REFERENCE = ROOT / "seeds" / "000_e50b7459da8d0f59.txt"
 

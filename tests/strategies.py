@@ -6,8 +6,8 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from kamerqa.text import format_dutch_date
 from kamerqa.model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
+from kamerqa.text import format_dutch_date
 
 lines = st.integers(min_value=1, max_value=100_000)
 texts = st.text(min_size=0, max_size=40)

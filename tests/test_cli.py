@@ -138,9 +138,8 @@ def test_console_script_runs_outside_the_checkout(tmp_path):
 
 
 def test_layout_option_and_its_choices():
-    from kamerqa.parsing import LAYOUTS
-
     from kamerqa import cli
+    from kamerqa.parsing import LAYOUTS
 
     assert cli.LAYOUTS == LAYOUTS
     assert run("check", REFERENCE, "--layout", "table").exit_code == 1

@@ -1,7 +1,14 @@
 """Every corpus document (tests/corpus, copied from the shared corpus with
 its ground truth) parses exactly: every listed number, question start and
-answer start, and no extra questions.  The scoring itself is
-tools/score.py, which prints the same figures for people."""
+answer start, joint entries with their covers and parts, answer groups, and
+no extra questions.  The scoring itself is tools/score.py, which prints the
+same figures for people.
+
+Documents not read exactly yet are listed in ``NOT_YET`` and marked
+``xfail(strict=True)``: the day one of them parses exactly, its test
+"passes unexpectedly" and fails the suite until it is taken off the list, so
+the list can only shrink.  tools/score.py shows what is still wrong in each.
+"""
 
 from __future__ import annotations
 
@@ -16,22 +23,39 @@ from kamerqa.parsing import analyse
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-import score  # noqa: E402
+import score
 
 CORPUS = score.corpus([Path(__file__).resolve().parent / "corpus"])
 
-#: Ground-truth metadata kamerqa does not read, with the reason.
-NOT_READ = {
-    ("033", "minister"): "the ground truth says 'Algemene Rekenkamer (answers)': a note, not text of the letter",
-    ("033", "rapport_kamerstuk"): "kamerqa has no field for the report a letter is about",
-}
+SHARED = sorted(Path(__file__).resolve().parent.joinpath("corpus").glob("*.json"))
+
+#: Documents whose questions are not read exactly yet (issue 11), by number.
+NOT_YET = frozenset(
+    "030 300 301 302 303 304 305 306 307 308 309 310 311 321 322 323 324 327 328 329 330 331 345 346 347"
+    " 348 350 351 352 353 354 355 356 357 358 359 360 362 363 364 366 367 368 369 370 371".split()
+)
+#: Documents whose metadata is not read fully yet (issue 11), by number.
+META_NOT_YET = frozenset(
+    "033 301 302 303 304 306 307 308 310 311 320 321 322 323 324 325 326 327 328 329 330 331 345 346 347"
+    " 348 350 351 352 353 354 355 356 357 358 359 360 361 362 363 364 365 366 368 369 370 371".split()
+)
+#: Documents with lines the conservation check cannot find in the result.
+LOST_NOT_YET = frozenset("300 305 309 367".split())
+
+
+def _marked(path: Path, pending: frozenset[str]):
+    if path.name[:3] in pending:
+        return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="not read exactly yet (issue 11)"))
+    return path
 
 
 def test_the_corpus_is_there():
-    assert len(CORPUS) == 7
+    assert len(SHARED) == 68  # every ground truth of the shared corpus
+    assert len(CORPUS) == 57  # the documents that exist as text; the rest are PDF, XML and HTML only
+    assert all(p.with_suffix(".txt").exists() or any(p.with_suffix(s).exists() for s in (".pdf", ".xml")) for p in SHARED)
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("path", [_marked(p, NOT_YET) for p in CORPUS], ids=lambda p: p.name[:3])
 def test_questions_parse_exactly(path):
     result = score.score_document(path)
     question_mismatches = [m for m in result.mismatches if not m.startswith("meta ")]
@@ -40,24 +64,25 @@ def test_questions_parse_exactly(path):
     assert result.found >= result.expected
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("path", [_marked(p, META_NOT_YET) for p in CORPUS], ids=lambda p: p.name[:3])
 def test_metadata(path):
     result = score.score_document(path)
     wrong = [m for m in result.mismatches if m.startswith("meta ")]
-    expected_wrong = [key for (doc, key) in NOT_READ if path.name.startswith(doc)]
-    assert sorted(m.split()[1].rstrip(":") for m in wrong) == sorted(expected_wrong), wrong
+    assert wrong == []
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("path", [_marked(p, LOST_NOT_YET) for p in CORPUS], ids=lambda p: p.name[:3])
 def test_nothing_is_lost(path):
     assert analyse(path.read_text(encoding="utf-8")).unaccounted() == []
 
 
 def test_score_command_prints_figures(capsys):
-    assert score.main([str(Path(__file__).resolve().parent / "corpus")]) == 0
+    exact = len(CORPUS) - len(NOT_YET)
+    assert score.main([str(Path(__file__).resolve().parent / "corpus")]) == (0 if exact == len(CORPUS) else 1)
     out = capsys.readouterr().out
-    assert "7 of 7 documents parsed exactly" in out
-    assert out.splitlines()[-2].startswith("TOTAL")
+    assert f"{exact} of {len(CORPUS)} documents parsed exactly" in out
+    assert out.splitlines()[-3].startswith("TOTAL")
+    assert out.splitlines()[-1].startswith("metadata: ")
 
 
 def test_score_command_reports_a_wrong_parse(tmp_path):
@@ -70,7 +95,7 @@ def test_score_command_reports_a_wrong_parse(tmp_path):
 
 
 def test_layouts_are_detected():
-    layouts = {p.name[:3]: kamerqa.parse_file(p).meta.layout for p in CORPUS}
+    layouts = {p.name[:3]: kamerqa.parse_file(p).meta.layout for p in CORPUS if p.name[:3] < "100"}
     assert layouts == {
         "001": "numbered",
         "008": "period",

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -28,7 +28,7 @@ EXIT_PROBLEMS = 1
 EXIT_ERROR = 2
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"kamerqa: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 

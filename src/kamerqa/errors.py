@@ -48,7 +48,7 @@ class ParseError(KamerqaError, ValueError):
         return (_rebuild_parse_error, (self.message, self.line, self.column, self.text, self.code, self.source))
 
 
-def _rebuild_parse_error(message, line, column, text, code, source):  # noqa: ANN001, ANN202
+def _rebuild_parse_error(message, line, column, text, code, source):
     return ParseError(message, line=line, column=column, text=text, code=code, source=source)
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "grammar_dir",
     "lark_token",
     "layout_parser",
+    "line_of",
     "new_token",
 ]
 
@@ -75,8 +76,8 @@ def new_token(
     type_: str,
     value: str,
     start_pos: int | None,
-    line: int,
-    column: int,
+    line: int | None,
+    column: int | None,
     end_line: int | None,
     end_column: int | None,
     end_pos: int | None,
@@ -103,6 +104,15 @@ def new_token(
     token.end_column = end_column
     token.end_pos = end_pos
     return token
+
+
+def line_of(token: Token) -> int:
+    """The line ``token`` starts on.  Every token kamerqa makes has one;
+    Lark's type for it is optional."""
+    line = token.line
+    if line is None:
+        raise InternalError(f"a {token.type} token without a line")
+    return line
 
 
 def lark_token(token: Token) -> Token:
@@ -165,8 +175,8 @@ class Run(Token):
         run = new_token(
             "TEXT", "", first.start_pos, first.line, first.column, last.end_line, last.end_column, last.end_pos, cls
         )
-        run.parts = parts
-        return run
+        run.parts = parts  # type: ignore[attr-defined]  # new_token made a Run: it has the slot
+        return run  # type: ignore[return-value]
 
 
 def grammar_dir() -> Path:
@@ -224,7 +234,7 @@ class LayoutParser:
                 if kind in at:
                     at[kind].append(index)
                 else:
-                    at[kind] = [index]
+                    at[kind] = [index]  # type: ignore[index]  # every alternative is a named group
             kinds.append(kind)  # type: ignore[arg-type]  # every alternative is a named group
             values.append(match.group())
         return Lines(kinds, values, at)

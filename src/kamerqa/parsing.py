@@ -22,9 +22,9 @@ from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from .errors import InternalError, KamerqaError, ParseError
-from .grammar import LayoutParser, Run, lark_token, layout_parser, new_token
+from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
 from .header import read_heading
-from .model import Document, LineSpan, Severity
+from .model import Diagnostic, Document, LineSpan, Severity
 from .postlex import FORMS, FlatText, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only, split_flat_text
 from .reading import normalise_newlines, read_file
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
@@ -251,7 +251,7 @@ def _unmerge(token: Token) -> list[Token]:
         return [token]
     lines = token.value.split("\n")[:-1]
     return [
-        Token("TEXT", line + "\n", None, token.line + offset, token.column if offset == 0 else 1)
+        Token("TEXT", line + "\n", None, line_of(token) + offset, token.column if offset == 0 else 1)
         for offset, line in enumerate(lines)
     ]
 
@@ -268,10 +268,10 @@ def _recover(layout: LayoutParser, parser, token: Token, exc: UnexpectedToken, c
             context.report(Severity.WARNING, code, "this line does not fit the layout here; kept as text", token)
             return
     if token.type == "ANSWER_LABEL":
-        context.dropped.append((token.line, ("layout", "label")))
+        context.dropped.append((line_of(token), ("layout", "label")))
         context.report(Severity.WARNING, code, _ERROR_MESSAGES[code], token)
     else:
-        context.dropped.append((token.line, ("diagnostic", code)))
+        context.dropped.append((line_of(token), ("diagnostic", code)))
         context.report(Severity.ERROR, code, _ERROR_MESSAGES[code], token)
 
 
@@ -408,21 +408,23 @@ def _original(flat: FlatText | None, line: int, column: int | None) -> tuple[int
 def _remap(document: Document, flat: FlatText) -> Document:
     """Give a document parsed from re-broken flat text the original positions."""
 
-    def span(lines: LineSpan | None) -> LineSpan | None:
-        if lines is None:
-            return None
+    def span(lines: LineSpan) -> LineSpan:
         return LineSpan(_original(flat, lines.first, 1)[0], _original(flat, lines.last, 1)[0])
+
+    def placed(d: Diagnostic) -> Diagnostic:
+        if d.line is None:
+            return attrs.evolve(d, column=None)
+        line, column = _original(flat, d.line, d.column)
+        return attrs.evolve(d, line=line, column=column)
 
     return attrs.evolve(
         document,
-        questions=tuple(attrs.evolve(q, lines=span(q.lines), answer_lines=span(q.answer_lines)) for q in document.questions),
-        footnotes=tuple(attrs.evolve(f, line=_original(flat, f.line, 1)[0]) for f in document.footnotes),
-        diagnostics=tuple(
-            attrs.evolve(d, line=None, column=None)
-            if d.line is None
-            else attrs.evolve(d, **dict(zip(("line", "column"), _original(flat, d.line, d.column))))
-            for d in document.diagnostics
+        questions=tuple(
+            attrs.evolve(q, lines=span(q.lines), answer_lines=None if q.answer_lines is None else span(q.answer_lines))
+            for q in document.questions
         ),
+        footnotes=tuple(attrs.evolve(f, line=_original(flat, f.line, 1)[0]) for f in document.footnotes),
+        diagnostics=tuple(placed(d) for d in document.diagnostics),
     )
 
 

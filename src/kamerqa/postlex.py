@@ -33,6 +33,7 @@ it confirmed, numbering gaps) in a :class:`ParseContext`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
@@ -144,7 +145,7 @@ _EMITTED_TEXT = frozenset({"TEXT", "TITLE_LINE"})
 def _starts_question(text: str) -> bool:
     """Question text starts with a capital (possibly after a quote or bracket)."""
     match = _OPENING.match(text)
-    return bool(match) and match.group(0)[-1].isupper()
+    return match is not None and match.group(0)[-1].isupper()
 
 
 def _ends_question(text: str) -> bool:
@@ -203,6 +204,8 @@ def _question_start(lines: Lines, index: int, form: str) -> _Start | None:
         if not match or not _starts_question(value[match.end() :]):
             return None
         text_at = match.end()
+    if match is None:  # numbered form: _next_text found nothing without a match
+        return None
     label = match.group(1).strip()
     first, letter, last = number_label(label)
     return _Start(label, first, letter, last, text_at)
@@ -476,9 +479,9 @@ class PostLexer:
 
             # In the list of questions.
             if kind == "ANSWER_LINE":
-                label, *rest = self._split_label(token, "ANSWER_LABEL")
+                label, *rest_of_line = self._split_label(token, "ANSWER_LABEL")
                 out.append(label)
-                for part in rest:
+                for part in rest_of_line:
                     emit_text(part)
                 continue
             if kind == "QUESTION_LINE" and _BARE_QUESTION_LABEL.fullmatch(token.value.rstrip("\n")) and _last_type(out) == "QUESTION_START":
@@ -650,7 +653,7 @@ class PostLexer:
         value = token.value[:position] + token.value[match.end() :]
         out[index] = _retype(token, token.type, value)
         self.context.footnote_refs[marker] = FootnoteRef(
-            marker, token.line, (token.column or 1) + position, match.end() - position
+            marker, token.line or 1, (token.column or 1) + position, match.end() - position
         )
 
     @staticmethod
@@ -747,7 +750,7 @@ def split_flat_text(text: str) -> FlatText | None:
         for begin, end in running:
             cuts.update((begin, end))
         bounds = sorted(cuts | {0, len(line)})
-        for begin, end in zip(bounds, bounds[1:]):
+        for begin, end in itertools.pairwise(bounds):
             piece = line[begin:end]
             stripped = piece.lstrip()
             if not stripped.strip():

@@ -226,8 +226,9 @@ def number_label(label: str) -> tuple[int, str, int]:
         return number, "", number
     parts = _LABEL_PART.findall(label)
     numbers = [int(n) for n, _ in parts]
-    if _LABEL_RANGE.search(label):
-        numbers.append(int(_LABEL_RANGE.search(label).group(2)))
+    span = _LABEL_RANGE.search(label)
+    if span:
+        numbers.append(int(span.group(2)))
     return numbers[0], parts[0][1], max(numbers)
 
 
@@ -361,4 +362,4 @@ _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 def starts_with_month(text: str) -> bool:
     """Does ``text`` start with a Dutch month name ("december 2023 ...")?"""
     match = re.match(r"\s*([^\W\d_]+)", text)
-    return bool(match) and match.group(1).lower() in MONTHS
+    return match is not None and match.group(1).lower() in MONTHS

@@ -22,7 +22,7 @@ from lark import Token, Tree
 
 from . import header
 from .errors import InternalError
-from .grammar import Run
+from .grammar import Run, line_of
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
 from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, plain_run
@@ -85,7 +85,8 @@ class ToDocument:
         self.spans: list[tuple[int, int, Role]] = []  # (first line, last line, role), in the order found
 
     def _role(self, token: Token, kind: str, key: str) -> None:
-        self.spans.append((token.line, token.line, (kind, key)))
+        line = line_of(token)
+        self.spans.append((line, line, (kind, key)))
 
     def roles(self) -> dict[int, list[Role]]:
         """Where every source line went, by line number (built on request:
@@ -146,14 +147,15 @@ class ToDocument:
             if kind == "TEXT" or kind not in _NOT_TEXT:  # one line, or a run of consecutive lines merged for the parser
                 value = token.value
                 count = value.count("\n") or 1
-                last = token.line + count - 1
-                self.spans.append((token.line, last, role))
+                line = line_of(token)
+                last = line + count - 1
+                self.spans.append((line, last, role))
                 if count == 1 or plain_run(value):
-                    single = Line(value, token.line)  # a run joins as one line would: soft wraps
+                    single = Line(value, line)  # a run joins as one line would: soft wraps
                     items.append(single)
                     texts += 1
                 else:
-                    items.extend(Line(raw, token.line + offset) for offset, raw in enumerate(value.split("\n")[:-1]))
+                    items.extend(Line(raw, line + offset) for offset, raw in enumerate(value.split("\n")[:-1]))
                     texts += 2
                 continue
             if kind == "BLANK":
@@ -190,7 +192,7 @@ class ToDocument:
         text, pages = question.text, question.pages
         answer = answer_lines = None
         refers_to: tuple[str, ...] = ()
-        last = question.last if question.last is not None else first.line
+        last = question.last if question.last is not None else line_of(first)
         if entry.answer is not None:
             label, *body = entry.answer
             if label.type == "ANSWER_LABEL":
@@ -199,14 +201,14 @@ class ToDocument:
             answer = field.text
             pages += field.pages
             refers_to = cross_references(answer)
-            answer_lines = LineSpan(label.line, field.last if field.last is not None else label.line)
+            answer_lines = LineSpan(line_of(label), field.last if field.last is not None else line_of(label))
             last = answer_lines.last
         page_from, page_to = self._pages(pages, first, number)
         return Question(
             number=number,
             text=text,
             answer=answer,
-            lines=LineSpan(first.line, last),
+            lines=LineSpan(line_of(first), last),
             page_from=page_from,
             page_to=page_to,
             refers_to=refers_to,
@@ -295,12 +297,12 @@ class ToDocument:
         footnotes = []
         for token, more in bodies:
             marker, first = _footnote_parts(token)
-            text = assemble([Line(first, token.line), *(Line(t.value, t.line) for t in more)])
+            text = assemble([Line(first, line_of(token)), *(Line(t.value, line_of(t)) for t in more)])
             ref = self.context.footnote_refs.get(marker)
             owner = None
             if ref is not None:
                 owner = next((q.number for q in questions if ref.line in q.lines), None)
-            footnotes.append(Footnote(marker=marker, text=text, question=owner, line=token.line))
+            footnotes.append(Footnote(marker=marker, text=text, question=owner, line=line_of(token)))
         return footnotes
 
     def _check_references(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:

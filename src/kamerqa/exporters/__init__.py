@@ -175,25 +175,25 @@ def export(
     The format is ``format`` or, for a path, the one its suffix names.  A
     text exporter given a binary stream writes UTF-8.
     """
-    is_path = isinstance(destination, (str, os.PathLike))
-    exporter = exporter_for(format, destination if is_path and format is None else None)
-    if is_path:
+    if isinstance(destination, (str, os.PathLike)):
+        exporter = exporter_for(format, destination if format is None else None)
         # Write next to the target and move it into place: a failed export
         # never leaves a half-written file behind.
-        path = Path(destination)  # type: ignore[arg-type]
+        path = Path(destination)
         partial = path.with_name(f".{path.name}.partial")
         try:
             if exporter.binary:
-                with partial.open("wb") as stream:
-                    exporter.write(document, stream, **options)
+                with partial.open("wb") as binary:
+                    exporter.write(document, binary, **options)
             else:
-                with partial.open("w", encoding="utf-8", newline="\n") as stream:
-                    exporter.write(document, stream, **options)
+                with partial.open("w", encoding="utf-8", newline="\n") as text:
+                    exporter.write(document, text, **options)
             os.replace(partial, path)
         finally:
             partial.unlink(missing_ok=True)
         return
-    stream = destination  # type: ignore[assignment]
+    exporter = exporter_for(format, None)
+    stream = destination
     if not exporter.binary and _is_binary(stream):
         wrapper = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
         try:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
-from . import reject_options
 from ..errors import InputError
 from ..model import Document, Question
 from ..text import format_dutch_date, reference_spans, split_list_marker
+from . import reject_options
 
 __all__ = ["DocxExporter"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import IO, Any
 
 from ..jsonio import to_json
-from . import reject_options
 from ..model import Document
+from . import reject_options
 
 __all__ = ["JsonExporter"]
 

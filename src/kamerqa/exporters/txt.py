@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import IO, Any
 
-from . import reject_options
-from ..model import Document, Question
+from ..model import Document, Footnote, Question
 from ..text import format_dutch_date
+from . import reject_options
 
 __all__ = ["TxtExporter"]
 
@@ -64,7 +64,7 @@ def render(document: Document, *, layout: str = "table") -> str:
         out += ["Griffier van de commissie,", meta.clerk, ""]
     if layout == "table":
         out += ["Nr Vraag Bijlage Blz. (van) t/m", ""]
-    notes = {}
+    notes: dict[str | None, list[Footnote]] = {}
     for note in document.footnotes:
         notes.setdefault(note.question, []).append(note)
     for question in document.questions:

@@ -21,9 +21,9 @@ import warnings
 import zipfile
 from typing import IO, Any
 
-from . import reject_options
 from ..errors import InternalError
 from ..model import Diagnostic, Document, Severity
+from . import reject_options
 
 __all__ = ["MAX_CELL", "XlsxExporter"]
 
