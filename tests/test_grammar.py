@@ -15,8 +15,9 @@ from lark.exceptions import GrammarError, LexError
 
 from kamerqa.grammar import LINE_SHAPES, grammar_dir, lark_token, layout_parser, new_token
 from kamerqa.reading import normalise_newlines
+from kamerqa.vocabulary import lark_fragment as vocabulary_fragment
 
-from .conftest import REFERENCE
+from .conftest import REFERENCE, ROOT
 
 
 def test_grammar_files_are_found():
@@ -85,15 +86,16 @@ def test_plain_text_is_text_that_no_other_shape_matches():
     lark = layout_parser("qa").lark
     assert lark.lexer_conf.g_regex_flags == 0  # the flags are in the patterns, as Lark's strict mode reads them
     shapes = {t.name: t.pattern.to_regexp() for t in lark.terminals if t.name in LINE_SHAPES}
-    parts = re.fullmatch(r"\(\?!(\(\?i:[a-z |]+\))\)(\[A-Za-z\].*)", shapes["PLAIN_TEXT"], re.DOTALL)
+    parts = re.fullmatch(r"\(\?!(\(\?i:[a-z |\\.]+\))\)(\[A-Za-z\].*)", shapes["PLAIN_TEXT"], re.DOTALL)
     assert parts is not None, shapes["PLAIN_TEXT"]
     keywords, body = parts.groups()
     plain, led = _fsm(body), _fsm(keywords + "[^\n]*\n")
     assert plain.issubset(_fsm(shapes["TEXT"]))
     for name in set(LINE_SHAPES) - {"PLAIN_TEXT", "TEXT"}:
-        # Without its negative lookaheads ("12a" not followed by a letter)
-        # a shape matches more lines, so proving it for them proves it.
-        wider = re.sub(r"\(\?![^()]*\)", "", shapes[name])
+        # Without its lookaheads ("12a" not followed by a letter, "1 C"
+        # followed by ":") a shape matches more lines, so proving it for
+        # them proves it.
+        wider = re.sub(r"\(\?[!=][^()]*\)", "", shapes[name])
         assert (plain & _fsm(wider)).issubset(led), name
     # ... and the proof can fail: without the "/" rule a page footer is plain.
     loose = _fsm("[A-Za-z][^\n]*\n")
@@ -160,7 +162,7 @@ def test_new_token_is_a_lark_token_that_keeps_its_text_once():
 
 
 def _grammar_pattern(name: str) -> str:
-    source = (grammar_dir() / "lines.lark").read_text(encoding="utf-8")
+    source = (grammar_dir() / "vocabulary.lark").read_text(encoding="utf-8")
     match = re.search(rf"^{name}: /(.*)/$", source, re.MULTILINE)
     assert match is not None, name
     return match.group(1).replace("\\/", "/")
@@ -170,10 +172,21 @@ def test_the_text_rules_use_the_grammars_white_space_and_label_numbers():
     # The post-lexer and the transformer read lines with regular
     # expressions of their own; where those say "white space" or "a label's
     # numbers" they must mean what the line shapes mean (a crash on U+FEFF
-    # once came from two white-space classes that differed).
+    # once came from two white-space classes that differed).  Both are built
+    # from kamerqa.vocabulary, and the grammar fragment is generated from it.
+    from kamerqa import vocabulary
     from kamerqa.text import HSPACE, LABEL_NUMBERS
 
     grammar_space, text_space = re.compile(_grammar_pattern("HSPACE")), re.compile(HSPACE)
     differ = [hex(c) for c in range(0x10000) if bool(grammar_space.fullmatch(chr(c))) != bool(text_space.fullmatch(chr(c)))]
     assert differ == []
-    assert LABEL_NUMBERS == _grammar_pattern("NUMBERS")
+    assert LABEL_NUMBERS == _grammar_pattern("NUMBERS") == vocabulary.NUMBERS
+    for name in ("QUESTION_WORD", "ANSWER_WORD", "ANSWER_REFERENCE"):
+        assert _grammar_pattern(name) == getattr(vocabulary, name)
+
+
+def test_the_grammar_fragment_is_generated_from_the_vocabulary():
+    # grammars/vocabulary.lark is written by `python -m kamerqa.vocabulary`;
+    # a change to the vocabulary without regenerating it fails here.
+    fragment = ROOT / "grammars" / "vocabulary.lark"
+    assert fragment.read_text(encoding="utf-8") == vocabulary_fragment()

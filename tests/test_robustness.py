@@ -107,7 +107,7 @@ def check(text: str) -> None:
         assert 1 <= error.column <= len(lines[error.line - 1]) + 1, error
         return
     lost = analysis.unaccounted()
-    assert lost == [], [(n, lines[n - 1][:80]) for n in lost]
+    assert lost == [], [(n, analysis.lines[n - 1][:80]) for n in lost]  # lines as lexed (flat text is re-broken)
     document = analysis.document
     assert document.questions
     for diagnostic in document.diagnostics:
@@ -209,3 +209,12 @@ def test_question_number_after_zero_width_spaces_is_accounted_for():
     # Found by hypothesis (dev profile): the conservation check did not see
     # "\u00a0\u200b4 In welke ...?" as question 4's number and text.
     check("1 Eerste vraag?\nAntwoord\nJa.\n\u00a0\u200b2 Tweede vraag?\nAntwoord\nNee.\n")
+
+
+def test_a_fragment_after_a_flat_letter_is_kept_in_its_diagnostic():
+    # Found by hypothesis: the conservation check looked for the text of a
+    # diagnostic at the original line while checking the re-broken lines.
+    letter = next((Path(__file__).parent / "corpus").glob("033_*.txt")).read_text(encoding="utf-8").rstrip("\n")
+    analysis = analyse(letter + "\n\tTotaallijst feitelijke vragen Verlenging van de bijdrage (27925, nr. 919) 3/15")
+    assert [d.code for d in analysis.document.diagnostics if d.text and "Totaallijst" in d.text] == ["stray-fragment"]
+    assert analysis.unaccounted() == []

@@ -29,13 +29,15 @@ from .postlex import FORMS, FlatText, FootnoteRef, ParseContext, PostLexer, dete
 from .reading import normalise_newlines, read_file
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
 from .transform import Role, ToDocument
+from .vocabulary import ANSWER_LABEL, QUESTION_WORD
 
 __all__ = ["LAYOUTS", "Analysis", "analyse", "parse", "parse_file"]
 
 GRAMMAR = "qa"
 #: The layouts kamerqa reads (see docs/layouts.md); ``parse(layout=...)`` forces one.
 LAYOUTS = (*FORMS, "flat")
-_QUESTION_LABEL = re.compile(rf"^{HSPACE}*(?:Vraag{HSPACE}+)?{LABEL_NUMBERS}[.:]?{HSPACE}*")
+_QUESTION_LABEL = re.compile(rf"^{HSPACE}*(?:{QUESTION_WORD}{HSPACE}+)?{LABEL_NUMBERS}[.:]?{HSPACE}*")
+_ANSWER_LABEL = re.compile(rf"^{HSPACE}*{ANSWER_LABEL}")
 _LOOKED_FOR = (
     "no numbered questions found; looked for questions such as '1 Is er ...?' followed by 'Antwoord' "
     "(table), '1. Is er ...?' (period), a number alone on a line followed by the question (numbered) "
@@ -52,6 +54,10 @@ class Analysis:
     roles: dict[int, list[Role]]
     lines: tuple[str, ...]
     footnote_refs: dict[str, FootnoteRef]
+    #: The diagnostics at the positions of ``lines`` (text whose line breaks
+    #: were lost is re-broken before lexing: the document's diagnostics
+    #: point into the original, these into ``lines``).
+    working: tuple[Diagnostic, ...] = ()
 
     def unaccounted(self) -> list[int]:
         """Non-blank source lines whose text cannot be found where their role
@@ -67,7 +73,7 @@ class Analysis:
         for ref in self.footnote_refs.values():
             markers.setdefault(ref.line, []).append(ref)
         kept: dict[int, list[str]] = {}  # the text diagnostics keep, by line
-        for d in doc.diagnostics:
+        for d in self.working or doc.diagnostics:
             if d.text and d.line is not None:
                 kept.setdefault(d.line, []).append(clean_line(d.text))
         fields: dict[Role, str] = {
@@ -117,7 +123,7 @@ class Analysis:
         if ("layout", "page-cell") in roles:
             line = re.sub(r"\s\d{1,3}\s*$", "", line)
         if ("layout", "label") in roles:
-            line = re.sub(rf"^{HSPACE}*Antwoord{HSPACE}*:?", "", line)
+            line = _ANSWER_LABEL.sub("", line, count=1)
         if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
             lead = footnote_lead(line)
             line = f"{lead[0]} {lead[1]}" if lead else line
@@ -305,7 +311,9 @@ def analyse(text: str, *, strict: bool = False, layout: str | None = None, sourc
     roles = transformer.roles()
     for line, role in context.dropped:  # lines the parser reported and left out
         roles.setdefault(line, []).append(role)
-    return Analysis(document, roles, tuple(lexed.split("\n")[:-1]), dict(context.footnote_refs))
+    return Analysis(
+        document, roles, tuple(lexed.split("\n")[:-1]), dict(context.footnote_refs), tuple(context.diagnostics)
+    )
 
 
 @contextlib.contextmanager

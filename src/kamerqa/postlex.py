@@ -55,6 +55,7 @@ from .text import (
     number_label,
     starts_with_month,
 )
+from .vocabulary import ANSWER_LABEL, ANSWER_REFERENCE, ANSWER_WORD, QUESTION_WORD
 
 __all__ = [
     "FORMS",
@@ -122,8 +123,8 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
 _TABLE_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"+(?=\S)")
 _PERIOD_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})\." + HSPACE + r"+(?=\S)")
 _ALONE = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"*$")
-_LABELLED_START = re.compile(r"^" + HSPACE + r"*Vraag" + HSPACE + r"+(" + LABEL_NUMBERS + r")\.?" + HSPACE + r"*:?" + HSPACE + r"*")
-_BARE_QUESTION_LABEL = re.compile(r"^" + HSPACE + r"*Vraag" + HSPACE + r"*:?" + HSPACE + r"*")
+_LABELLED_START = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}+({LABEL_NUMBERS})\.?{HSPACE}*:?{HSPACE}*")
+_BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE}*")
 _START_KINDS = {
     "table": ("NUMBERED", "DOSSIER_LINE"),
     "period": ("NUMBERED",),
@@ -133,7 +134,7 @@ _START_KINDS = {
 
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + HSPACE + r"*$")
-_ANSWER_LABEL = re.compile(r"^(" + HSPACE + r"*Antwoord(?:" + HSPACE + r"+(?:op (?:de )?vra(?:ag|gen) )?" + LABEL_NUMBERS + r"\.?)?" + HSPACE + r"*:?)(" + HSPACE + r"*)(.*)$", re.DOTALL)
+_ANSWER_LABEL = re.compile(rf"^({HSPACE}*{ANSWER_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")
@@ -714,7 +715,7 @@ class FlatText:
     headers: frozenset[int] = frozenset()
 
 
-_FLAT_LABEL = re.compile(rf"\bVraag (?:{LABEL_NUMBERS})\b|\bAntwoord(?: op (?:de )?vra(?:ag|gen) {LABEL_NUMBERS})?:")
+_FLAT_LABEL = re.compile(rf"\b{QUESTION_WORD} (?:{LABEL_NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}{LABEL_NUMBERS})?:")
 _FLAT_COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _FLAT_MIN_LENGTH = 1000
 

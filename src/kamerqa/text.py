@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 import attrs
 
+from . import vocabulary
+
 __all__ = [
     "HSPACE",
     "LABEL_NUMBERS",
@@ -52,10 +54,10 @@ MONTHS = {
     "december": 12,
 }
 
-#: White space as the line shapes see it (lines.lark's HSPACE), as a regex
-#: character class: also the no-break and zero-width spaces PDF converters
-#: leave behind (Python's ``\s`` leaves out the zero-width ones).
-HSPACE = r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
+#: White space as the line shapes see it (the vocabulary's HSPACE), as a
+#: regex character class: also the no-break and zero-width spaces PDF
+#: converters leave behind (Python's ``\s`` leaves out the zero-width ones).
+HSPACE = vocabulary.HSPACE
 
 
 def clean_line(raw: str) -> str:
@@ -198,11 +200,12 @@ def assemble(items: Iterable[Line | Gap]) -> str:
 
 # Question numbers -----------------------------------------------------------
 
-#: A printed question label's numbers: "5", "12a", "1 b", "4 en 5", "4 t/m 6", "1, 2 en 3".
-LABEL_NUMBERS = r"\d{1,4}(?: ?[a-z](?![a-z/]))?(?:[ \t]*(?:,|en|t/m|tot en met)[ \t]*\d{1,4}(?: ?[a-z](?![a-z/]))?)*"
+#: A printed question label's numbers: "5", "12a", "1 b", "4 en 5", "4 t/m 6",
+#: "1, 2 en 3", "1,2en3", "4-7" (the vocabulary's NUMBERS).
+LABEL_NUMBERS = vocabulary.NUMBERS
 
-_LABEL_PART = re.compile(r"(\d{1,4})(?: ?([a-z])(?![a-z/]))?")
-_LABEL_RANGE = re.compile(r"(\d{1,4})\s*(?:t/m|tot en met)\s*(\d{1,4})")
+_LABEL_PART = re.compile(r"(\d{1,4})(?:[ ]?([a-z])(?![a-z/])|[ ]?([A-Z])(?=[.:]))?")
+_LABEL_RANGE = re.compile(r"(\d{1,4})\s*(?:t/[ ]?m|tot en met|-|–)\s*(\d{1,4})")
 
 
 def covered_numbers(label: str) -> tuple[str, ...]:
@@ -216,7 +219,7 @@ def covered_numbers(label: str) -> tuple[str, ...]:
         else m.group(0),
         label,
     )
-    return tuple(number + letter for number, letter in _LABEL_PART.findall(label))
+    return tuple(number + (small or capital).lower() for number, small, capital in _LABEL_PART.findall(label))
 
 
 def number_label(label: str) -> tuple[int, str, int]:
@@ -225,11 +228,11 @@ def number_label(label: str) -> tuple[int, str, int]:
         number = int(label)
         return number, "", number
     parts = _LABEL_PART.findall(label)
-    numbers = [int(n) for n, _ in parts]
+    numbers = [int(n) for n, _, _ in parts]
     span = _LABEL_RANGE.search(label)
     if span:
         numbers.append(int(span.group(2)))
-    return numbers[0], parts[0][1], max(numbers)
+    return numbers[0], (parts[0][1] or parts[0][2]).lower(), max(numbers)
 
 
 # Footnote markers -----------------------------------------------------------

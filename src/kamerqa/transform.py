@@ -26,6 +26,7 @@ from .grammar import Run, line_of
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
 from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, plain_run
+from .vocabulary import ANSWER_WORD
 
 __all__ = ["Role", "ToDocument"]
 
@@ -60,6 +61,7 @@ class _Heading:
 class _Entry:
     question: list[Token]
     answer: list[Token] | None
+_BARE_ANSWER_LABEL = re.compile(rf"{ANSWER_WORD}\s*:?")
 
 
 class _Field(NamedTuple):
@@ -338,7 +340,7 @@ class ToDocument:
             if token.type == "BLANK":
                 continue
             text = clean_line(token.value)
-            if re.fullmatch(r"Antwoord\s*:?", text):
+            if _BARE_ANSWER_LABEL.fullmatch(text):
                 code, message = "stray-label", "an 'Antwoord' label among the fragments after the list"
             else:
                 repeated = whole.get(text)
