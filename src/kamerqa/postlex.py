@@ -23,9 +23,8 @@ sequence.  Answers start at an "Antwoord" label; where a question has none
 before the next question, the answer starts after the question's last
 line ending in "?" (unless the list has no answers at all).
 
-:func:`split_flat_text` first breaks text whose line breaks were lost (a
-whole letter on one line) at its "Vraag N" and "Antwoord:" labels and page
-counters, keeping a map back to the original positions.
+:mod:`kamerqa.flat` first re-breaks text whose line breaks were lost (a
+whole letter on one line), keeping a map back to the original positions.
 
 The post-lexer also records what it learned on the side (footnote markers
 it confirmed, numbering gaps) in a :class:`ParseContext`.
@@ -33,7 +32,6 @@ it confirmed, numbering gaps) in a :class:`ParseContext`.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
@@ -55,17 +53,15 @@ from .text import (
     number_label,
     starts_with_month,
 )
-from .vocabulary import ANSWER_LABEL, ANSWER_REFERENCE, ANSWER_WORD, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, QUESTION_WORD
 
 __all__ = [
     "FORMS",
-    "FlatText",
     "FootnoteRef",
     "ParseContext",
     "PostLexer",
     "detect_form",
     "questions_only",
-    "split_flat_text",
 ]
 
 FORMS = ("table", "period", "numbered", "labelled")
@@ -699,107 +695,6 @@ class PostLexer:
             if seen > 8:
                 break
         return set()
-
-
-# Text whose line breaks were lost -------------------------------------------
-
-
-@attrs.frozen
-class FlatText:
-    """Text re-broken at its labels: ``text`` to lex, for each of its lines
-    the (1-based line, 0-based column) it starts at in the original, and the
-    (0-based) indexes of the lines that are running page headers."""
-
-    text: str
-    origin: tuple[tuple[int, int], ...]
-    headers: frozenset[int] = frozenset()
-
-
-_FLAT_LABEL = re.compile(rf"\b{QUESTION_WORD} (?:{LABEL_NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}{LABEL_NUMBERS})?:")
-_FLAT_COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-_FLAT_MIN_LENGTH = 1000
-
-
-def split_flat_text(text: str) -> FlatText | None:
-    """Break every very long line that holds two or more "Vraag N" labels
-    before each "Vraag N" and "Antwoord:" label and around its page counters
-    ("3/9": the same total throughout).  ``None`` when no line needs it."""
-    lines = text.split("\n")
-    if max(map(len, lines)) <= _FLAT_MIN_LENGTH:  # most texts: no long line at all
-        return None
-    if not any(len(line) > _FLAT_MIN_LENGTH and len(re.findall(r"\bVraag \d", line)) >= 2 for line in lines):
-        return None
-    out: list[str] = []
-    origin: list[tuple[int, int]] = []
-    headers: set[int] = set()
-    for number, line in enumerate(lines[:-1] if text.endswith("\n") else lines, start=1):
-        if len(line) <= _FLAT_MIN_LENGTH or len(re.findall(r"\bVraag \d", line)) < 2:
-            out.append(line)
-            origin.append((number, 0))
-            continue
-        cuts = {m.start() for m in _FLAT_LABEL.finditer(line)}
-        counters = list(_FLAT_COUNTER.finditer(line))
-        totals = [m.group(2) for m in counters]
-        pages = 0
-        if totals:
-            total = max(set(totals), key=totals.count)
-            for match in counters:
-                if match.group(2) == total and totals.count(total) >= 2 and int(match.group(1)) <= int(total):
-                    cuts.update((match.start(), match.end()))
-            pages = int(total)
-        running = _running_headers(line, pages)
-        for begin, end in running:
-            cuts.update((begin, end))
-        bounds = sorted(cuts | {0, len(line)})
-        for begin, end in itertools.pairwise(bounds):
-            piece = line[begin:end]
-            stripped = piece.lstrip()
-            if not stripped.strip():
-                continue
-            if (begin, end) in running:
-                headers.add(len(out))
-            out.append(stripped.rstrip())
-            origin.append((number, begin + len(piece) - len(stripped)))
-    return FlatText("\n".join(out) + "\n", tuple(origin), frozenset(headers))
-
-
-def _running_headers(line: str, pages: int, n: int = 8) -> set[tuple[int, int]]:
-    """Spans of ``line`` after its first question that repeat as a running
-    page header: stretches of words whose every run of ``n`` words recurs on
-    at least half the pages (a phrase that recurs in a few answers does not)."""
-    first_label = re.search(r"\bVraag \d", line)
-    if pages < 4 or first_label is None:
-        return set()
-    body = first_label.start()  # a letter's own heading lines before the questions stay text
-    words = list(re.finditer(r"\S+", line))
-    keys = [tuple(w.group(0).lower() for w in words[i : i + n]) for i in range(len(words) - n + 1)]
-    counts: dict[tuple[str, ...], int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
-    marked = [False] * len(words)
-    for i, key in enumerate(keys):
-        if counts[key] >= pages // 2:
-            marked[i : i + n] = [True] * n
-    spans: set[tuple[int, int]] = set()
-    i = 0
-    while i < len(words):
-        if not marked[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(words) and (marked[j + 1] or any(marked[j + 2 : j + 4])):
-            j += 1
-        while not marked[j]:
-            j -= 1
-        if j - i + 1 >= n:
-            begin, end = words[i].start(), words[j].end()
-            if line.count("(", begin, end) > line.count(")", begin, end):
-                close = line.find(")", end, end + 60)  # "(Tweede Kamer, vergaderjaar" + "2013-20 14, ... nr. 2)"
-                end = close + 1 if close >= 0 else end
-            if begin >= body:
-                spans.add((begin, end))
-        i = j + 1
-    return spans
 
 
 def questions_only(lines: Lines) -> bool:

@@ -1,0 +1,213 @@
+"""A pre-pass for text whose line breaks were lost: a whole letter on one line.
+
+PDF text of Algemene Rekenkamer letters (and other converted files) often
+comes with every line break collapsed to a space.  The layouts read lines,
+so such a line is broken again before lexing, at places that evidence says
+are boundaries:
+
+* question and answer labels from the vocabulary ("Vraag 12", "Antwoord:",
+  "Antwoord op vraag 3", a bare "Antwoord" after a sentence);
+* page counters ("3/9") whose total recurs, so they are page furniture;
+* running page headers: stretches of words that recur on many pages, and
+  only where they stand next to a page counter (a sentence that recurs in
+  a few answers is not a header);
+* sentence ends, so that the question of an unlabelled answer ends with
+  its last sentence ending in "?" as in line-broken text.
+
+Joining the pieces with single spaces gives the original text back, so
+the re-breaking loses nothing; ``FlatText.origin`` maps every new line back
+to its line and column in the original, for diagnostics and source spans.
+This works with any layout: the layouts are detected on the re-broken text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+import attrs
+
+from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NUMBERS, QUESTION_WORD
+
+__all__ = ["FlatText", "split_flat_text"]
+
+#: A line at least this long that holds two question labels is flat text.
+MIN_LENGTH = 1000
+#: A run of at least this many words that recurs on half the pages next to
+#: their page counters is a running header.
+HEADER_WORDS = 8
+#: How near (in characters) a running header stands to its page counter.
+HEADER_REACH = 120
+
+
+@attrs.frozen
+class FlatText:
+    """Text re-broken at its boundaries: ``text`` to lex, for each of its
+    lines the (1-based line, 0-based column) it starts at in the original,
+    and the (0-based) indexes of the lines that are running page headers."""
+
+    text: str
+    origin: tuple[tuple[int, int], ...]
+    headers: frozenset[int] = frozenset()
+
+
+_QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} (?:{NUMBERS})\b")
+_NUMBERED_START = re.compile(r"(?:^|(?<=[.?!:]\s))\d{1,3}\.\s+[A-Z]")
+_LABEL = re.compile(rf"\b{QUESTION_WORD} (?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:")
+# A bare "Antwoord" between a sentence and the answer (or its page counter).
+_BARE_ANSWER = re.compile(r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))")
+# The start of a sentence after one that ends in ".", "?" or "!": a capital
+# (perhaps after a quote or bracket), or a numbered question "5. Heeft".
+_SENTENCE = re.compile(r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
+_COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _is_flat(line: str) -> bool:
+    if len(line) <= MIN_LENGTH:
+        return False
+    labels = _QUESTION_LABEL.finditer(line)
+    if next(labels, None) is not None and next(labels, None) is not None:
+        return True
+    numbered = _NUMBERED_START.finditer(line)
+    return sum(1 for _ in itertools.islice(numbered, 3)) >= 3
+
+
+def split_flat_text(text: str) -> FlatText | None:
+    """Re-break every flat line of ``text`` (see the module docstring);
+    ``None`` when no line needs it."""
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MIN_LENGTH:  # most texts: no long line at all
+        return None
+    if not any(_is_flat(line) for line in lines):
+        return None
+    out: list[str] = []
+    origin: list[tuple[int, int]] = []
+    headers: set[int] = set()
+    for number, line in enumerate(lines[:-1] if text.endswith("\n") else lines, start=1):
+        if not _is_flat(line):
+            out.append(line)
+            origin.append((number, 0))
+            continue
+        cuts = {m.start() for m in _LABEL.finditer(line)}
+        for match in _BARE_ANSWER.finditer(line):
+            cuts.update((match.start(), match.end()))
+        cuts.update(m.end() for m in _SENTENCE.finditer(line))
+        counters = _page_counters(line)
+        for begin, end in counters:
+            cuts.update((begin, end))
+        running = _running_headers(line, counters)
+        if running:  # a header is one piece, whatever it holds
+            spans = sorted(running)
+            begins = [begin for begin, _ in spans]
+
+            def inside(cut: int) -> bool:
+                at = bisect.bisect_left(begins, cut) - 1
+                return at >= 0 and cut < spans[at][1]
+
+            cuts = {cut for cut in cuts if not inside(cut)} | {edge for span in spans for edge in span}
+        bounds = sorted(cuts | {0, len(line)})
+        for begin, end in itertools.pairwise(bounds):
+            piece = line[begin:end]
+            stripped = piece.lstrip()
+            if not stripped.strip():
+                continue
+            if (begin, end) in running:
+                headers.add(len(out))
+            out.append(stripped.rstrip())
+            origin.append((number, begin + len(piece) - len(stripped)))
+    return FlatText("\n".join(out) + "\n", tuple(origin), frozenset(headers))
+
+
+def _page_counters(line: str) -> list[tuple[int, int]]:
+    """Spans of the page counters "3/9" whose total is the most common one
+    and occurs at least twice (a fraction "1/3" in the text is not one)."""
+    counters = list(_COUNTER.finditer(line))
+    totals = [m.group(2) for m in counters]
+    if not totals:
+        return []
+    total = max(set(totals), key=totals.count)
+    if totals.count(total) < 2:
+        return []
+    return [m.span() for m in counters if m.group(2) == total and 0 < int(m.group(1)) <= int(total)]
+
+
+def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Spans of ``line`` after its first question that repeat as a running
+    page header: stretches of words whose every run of ``HEADER_WORDS``
+    words recurs on at least half the pages, and that stand within
+    ``HEADER_REACH`` characters of a page counter."""
+    pages = len(counters)
+    first_label = _QUESTION_LABEL.search(line)
+    if pages < 4 or first_label is None:
+        return set()
+    body = first_label.start()  # a letter's own heading lines before the questions stay text
+    n = HEADER_WORDS
+    words = list(re.finditer(r"\S+", line))
+    lowered = [w.group(0).lower() for w in words]
+    keys = [" ".join(lowered[i : i + n]) for i in range(len(words) - n + 1)]
+    del lowered
+    starts = [begin for begin, _ in counters]
+    # For each run of words: the last page it was seen on, and on how many
+    # pages (words come in page order, so a page is counted once).
+    seen: dict[str, list[int]] = {}
+    page, next_start = 0, starts[0]
+    for i, key in enumerate(keys):
+        while words[i].start() >= next_start:
+            page += 1
+            next_start = starts[page] if page < len(starts) else len(line) + 1
+        record = seen.get(key)
+        if record is None:
+            seen[key] = [page, 1]
+        elif record[0] != page:
+            record[0] = page
+            record[1] += 1
+    marked = [False] * len(words)
+    least = pages // 2
+    for i, key in enumerate(keys):
+        if seen[key][1] >= least:
+            marked[i : i + n] = [True] * n
+    edges = sorted(position for span in counters for position in span)
+
+    def near_counter(begin: int, end: int) -> bool:
+        at = bisect.bisect_left(edges, begin - HEADER_REACH)
+        return at < len(edges) and edges[at] <= end + HEADER_REACH
+
+    spans: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(words):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and (marked[j + 1] or any(marked[j + 2 : j + 4])):
+            j += 1
+        while not marked[j]:
+            j -= 1
+        for first, last in _titles(words, i, j):
+            if last - first + 1 < n:
+                continue
+            begin, end = words[first].start(), words[last].end()
+            if line.count("(", begin, end) > line.count(")", begin, end):
+                close = line.find(")", end, end + 60)  # "(Tweede Kamer, vergaderjaar" + "2013-20 14, ... nr. 2)"
+                end = close + 1 if close >= 0 else end
+            if begin >= body and near_counter(begin, end):
+                spans.add((begin, end))
+        i = j + 1
+    return spans
+
+
+_SENTENCE_END = re.compile(r"[.?!][\"'”’»)\]]*$")
+
+
+def _titles(words: list[re.Match[str]], first: int, last: int) -> list[tuple[int, int]]:
+    """The word ranges of a recurring stretch that can be a running header:
+    what follows its last sentence end.  A header is a title ("Antwoorden
+    ... over het rapport X"), so a recurring answer sentence before it
+    ("Wij beschikken niet over deze gegevens.") is not part of it, and a
+    stretch that ends a sentence is no header at all."""
+    start = first
+    for k in range(first, last + 1):
+        if _SENTENCE_END.search(words[k].group(0)) and (k == last or words[k + 1].group(0)[:1].isupper()):
+            start = k + 1
+    return [(start, last)] if start <= last else []

@@ -1,0 +1,97 @@
+"""The pre-pass for text whose line breaks were lost (kamerqa.flat): where it
+breaks, what it takes for furniture, and the boundaries of its constants."""
+
+from __future__ import annotations
+
+import kamerqa
+from kamerqa import flat
+from kamerqa.flat import split_flat_text
+
+
+def _letter(questions: int = 3, filler: int = 160, answer: str = "Het antwoord is ja.") -> str:
+    """A one-line letter: an opening, then "Vraag N <question>? <answer>"."""
+    opening = "Algemene Rekenkamer BEZORGEN Lange Voorhout 8 Postbus 20015 Geachte voorzitter, " + "tekst " * filler
+    body = " ".join(f"Vraag {n} Waarom is dat zo bij punt {n}? {answer}" for n in range(1, questions + 1))
+    return opening + body
+
+
+def test_unlabelled_answers_follow_the_last_question_sentence():
+    text = _letter()
+    assert len(text) > flat.MIN_LENGTH
+    doc = kamerqa.parse(text)
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        (str(n), f"Waarom is dat zo bij punt {n}?", "Het antwoord is ja.") for n in (1, 2, 3)
+    ]
+
+
+def test_a_question_of_several_sentences_ends_with_its_last_question_mark():
+    text = _letter(answer="Dat weten wij niet.").replace(
+        "Vraag 2 Waarom is dat zo bij punt 2?", "Vraag 2 In de brief staat iets. Zo ja, waarom? Zo nee, waarom niet?"
+    )
+    q2 = kamerqa.parse(text).question("2")
+    assert q2.text == "In de brief staat iets. Zo ja, waarom? Zo nee, waarom niet?"
+    assert q2.answer == "Dat weten wij niet."
+
+
+def test_a_bare_antwoord_label_is_a_label():
+    text = _letter(answer="Antwoord Ja, dat is zo.")
+    assert [q.answer for q in kamerqa.parse(text).questions] == ["Ja, dat is zo."] * 3
+
+
+def test_the_flat_text_limit():
+    # Just over the limit the line is re-broken; at the limit it is read as one line.
+    text = _letter(filler=0)
+    assert len(text) < flat.MIN_LENGTH
+    at_limit = text.replace("Geachte", "Geachte" + "x" * (flat.MIN_LENGTH - len(text)))
+    assert len(at_limit) == flat.MIN_LENGTH and split_flat_text(at_limit) is None
+    assert split_flat_text(at_limit.replace("Geachte", "Geachtex")) is not None
+
+
+def test_re_breaking_loses_nothing():
+    text = _letter(questions=5)
+    result = split_flat_text(text)
+    assert result is not None
+    assert " ".join(result.text.split()) == " ".join(text.split())
+    for line, (number, column) in zip(result.text.split("\n"), result.origin):
+        assert number == 1
+        assert text[column : column + len(line)] == line
+
+
+def _paged_letter(header: str, pages: int = 6, where: str = "counter") -> str:
+    parts = [_letter(questions=0)]
+    for page in range(1, pages + 1):
+        sentence = f"Vraag {page} Hoe zit het met onderdeel {page}? Wij beschikken niet over gegevens van dat onderdeel."
+        if where == "counter":
+            parts.append(f"{sentence} {header} {page}/{pages}")
+        else:  # the recurring words far from the page counter, inside the answer
+            filler = f"en verder over punt {page} " * 8
+            parts.append(f"{sentence} {filler}{header} {filler}{page}/{pages}")
+    return " ".join(parts)
+
+
+HEADER = "Antwoorden Algemene Rekenkamer op vragen over het rapport Financiën van de Staat 2024"
+
+
+def test_a_running_header_beside_the_page_counter_is_furniture():
+    doc = kamerqa.parse(_paged_letter(HEADER))
+    assert len(doc.questions) == 6
+    assert all("Rekenkamer op vragen" not in (q.answer or "") for q in doc.questions)
+
+
+def test_recurring_words_away_from_page_counters_stay_text():
+    # Issue 14 (2): a sentence that recurs in answers is not a running header.
+    reach = flat.HEADER_REACH
+    filler = "en verder over punt 1 " * 8
+    assert len(filler) > reach  # the recurring words stand further than HEADER_REACH from the counter
+    doc = kamerqa.parse(_paged_letter(HEADER, where="answer"))
+    assert all(HEADER in (q.answer or "") for q in doc.questions[:-1])
+
+
+def test_a_header_must_recur_on_half_the_pages():
+    # HEADER_WORDS: seven recurring words are not enough for a header.
+    short = " ".join(HEADER.split()[: flat.HEADER_WORDS - 1])
+    doc = kamerqa.parse(_paged_letter(short))
+    assert all(short in (q.answer or "") for q in doc.questions[:-1])
+    long_enough = " ".join(HEADER.split()[: flat.HEADER_WORDS])
+    doc = kamerqa.parse(_paged_letter(long_enough))
+    assert all(long_enough not in (q.answer or "") for q in doc.questions)
