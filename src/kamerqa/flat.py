@@ -98,14 +98,7 @@ def split_flat_text(text: str) -> FlatText | None:
             cuts.update((begin, end))
         running = _running_headers(line, counters)
         if running:  # a header is one piece, whatever it holds
-            spans = sorted(running)
-            begins = [begin for begin, _ in spans]
-
-            def inside(cut: int) -> bool:
-                at = bisect.bisect_left(begins, cut) - 1
-                return at >= 0 and cut < spans[at][1]
-
-            cuts = {cut for cut in cuts if not inside(cut)} | {edge for span in spans for edge in span}
+            cuts = _outside(cuts, sorted(running))
         bounds = sorted(cuts | {0, len(line)})
         for begin, end in itertools.pairwise(bounds):
             piece = line[begin:end]
@@ -117,6 +110,18 @@ def split_flat_text(text: str) -> FlatText | None:
             out.append(stripped.rstrip())
             origin.append((number, begin + len(piece) - len(stripped)))
     return FlatText("\n".join(out) + "\n", tuple(origin), frozenset(headers))
+
+
+def _outside(cuts: set[int], spans: list[tuple[int, int]]) -> set[int]:
+    """``cuts`` less those strictly inside one of the (sorted, disjoint)
+    ``spans``, plus the spans' own edges."""
+    begins = [begin for begin, _ in spans]
+    kept = set()
+    for cut in cuts:
+        at = bisect.bisect_left(begins, cut) - 1
+        if at < 0 or cut >= spans[at][1]:
+            kept.add(cut)
+    return kept | {edge for span in spans for edge in span}
 
 
 def _page_counters(line: str) -> list[tuple[int, int]]:
