@@ -115,8 +115,14 @@ class DocumentMeta:
     Kamervragen (Aanhangsel van de Handelingen) also have ``askers`` (the
     members who asked, with their party), ``submitted`` and ``received``
     (the dates the questions went in and the answers came back),
-    ``answered_by`` and ``session`` ("2023–2024").  ``document_date`` is the date
-    of the document itself where it states one (a letter's "DATUM").
+    ``answered_by`` and ``session`` ("2023–2024"), ``aanhangsel`` (the
+    publication's identifier, "ah-tk-20232024-387", or a letter's "AH 608"),
+    ``answer_submitted`` (old prints date the answer "Ingezonden" instead of
+    "ontvangen"), and where the answers were deferred, the ``mededeling``
+    (its text) with ``mededeling_by`` and ``mededeling_received``.
+    ``document_date`` is the date of the document itself where it states one
+    (a letter's "DATUM"); ``report`` the kamerstuk of the report a Rekenkamer
+    letter answers questions about ("33 763, nr. 2").
     ``layout`` names the layout that was recognised (docs/layouts.md).
     """
 
@@ -139,6 +145,12 @@ class DocumentMeta:
     received: date | None = None
     document_date: date | None = None
     session: str | None = None
+    aanhangsel: str | None = None
+    report: str | None = None
+    answer_submitted: date | None = None
+    mededeling: str | None = None
+    mededeling_by: str | None = None
+    mededeling_received: date | None = None
 
 
 @attrs.frozen(slots=True)
@@ -154,6 +166,12 @@ class Question:
     ``refers_to`` lists the questions the answer points to ("Zie het
     antwoord op vraag 5" gives ``("5",)``).  ``lines`` spans the whole entry in
     the source, ``answer_lines`` the answer alone.
+
+    A joint entry ("Vraag 4 en 5") has the text of each of its questions in
+    ``parts``, one per number in ``covers`` (``text`` is all of them);
+    a single question has none.  Questions printed back to back that share
+    one unlabelled answer are linked by ``answer_group`` (their numbers, on
+    each of them); the answer is stored once, on the group's last question.
     """
 
     number: str
@@ -166,6 +184,8 @@ class Question:
     refers_to: tuple[str, ...] = ()
     answer_lines: LineSpan | None = None
     covers: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    answer_group: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
