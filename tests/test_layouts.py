@@ -162,7 +162,9 @@ def test_sub_questions_and_ranges_keep_their_labels():
         ("2 t/m 4", ("2", "3", "4")),
         ("5", ("5",)),
     ]
-    assert doc.diagnostics == ()
+    # "En de rest?" is one question under three numbers: no parts, and a note saying so.
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("joint-unsplit", 11)]
+    assert doc.question("2 t/m 4").parts == ()
 
 
 def test_numbered_paragraphs_with_multi_paragraph_questions():

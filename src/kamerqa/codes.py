@@ -14,6 +14,7 @@ CODES: dict[str, str] = {
     "stray-fragment": "an indented fragment outside the list that repeats nothing; its text is kept here",
     "stray-label": "an 'Antwoord' label among fragments outside the list",
     "numbering-gap": "question numbers skip: one or more questions are missing",
+    "joint-unsplit": "a joint question's text holds fewer question boundaries than numbers; it has no parts",
     "no-answer": "a question has no answer while the others do",
     "dangling-reference": "an answer refers to a question that is not in the document",
     "page-conflict": "a question carries more than two different page numbers",

@@ -23,6 +23,7 @@ from lark import Token, Tree
 from . import header
 from .errors import InternalError
 from .grammar import Run, line_of
+from .joint import split_parts
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
 from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, plain_run
@@ -206,6 +207,15 @@ class ToDocument:
             answer_lines = LineSpan(line_of(label), field.last if field.last is not None else line_of(label))
             last = answer_lines.last
         page_from, page_to = self._pages(pages, first, number)
+        covers = covered_numbers(number)
+        parts = split_parts(text, len(covers)) if len(covers) > 1 else ()
+        if len(covers) > 1 and not parts:
+            self.context.report(
+                Severity.INFO,
+                "joint-unsplit",
+                f"the text of joint question {number} could not be split into its {len(covers)} questions",
+                first,
+            )
         return Question(
             number=number,
             text=text,
@@ -215,7 +225,8 @@ class ToDocument:
             page_to=page_to,
             refers_to=refers_to,
             answer_lines=answer_lines,
-            covers=covered_numbers(number),
+            covers=covers,
+            parts=parts,
         )
 
     def _pages(self, pages: Sequence[int], first: Token, number: str) -> tuple[int | None, int | None]:
