@@ -95,12 +95,18 @@ def main() -> int:
         "fragments": lambda n: "1 Vraag?\nAntwoord\nJa, dat is zo en zo blijft het.\n" + "\tJa, dat is zo en zo blijft het.\n" * n,
         "one long line": lambda n: "Vraag 1 Is dat zo? Antwoord: " + "ja " * (50 * n) + "Vraag 2 En dit? Antwoord: nee",
         "footnote markers": lambda n: "1 Vraag?\nAntwoord\n" + "tekst.1 meer\n" * n,
+        "kamervragen heading": lambda n: "Vragen van het lid aan over " * (n // 10) + "(ingezonden 1 mei 2024)\nVraag 1\nIs dat?\n",
+        "letterhead": lambda n: "BETREFT rapport " * (n // 10) + "Algemene Rekenkamer DATUM 1 mei 2024\nVraag 1\nIs dat?\n",
+        "flat letter": lambda n: "Algemene Rekenkamer BEZORGEN " + " ".join(
+            f"Vraag {k} Is dat zo bij {k}? Dat is zo. Antwoorden Algemene Rekenkamer op vragen over het rapport X {k % 9 + 1}/9"
+            for k in range(1, n // 10 + 2)
+        ),
     }
     for label, make in cases.items():
         small, large = make(2000), make(20000)
         t_small = best(lambda: kamerqa.parse(small), 2)
         t_large = best(lambda: kamerqa.parse(large), 2)
-        print(f"  {label:<17} {t_small:7.3f}s {t_large:7.3f}s  x{t_large / t_small:5.1f}")
+        print(f"  {label:<19} {t_small:7.3f}s {t_large:7.3f}s  x{t_large / t_small:5.1f}")
 
     print()
     print(f"{'export':<8} {'questions':>9} {'seconds':>9} {'q/s':>9}")

@@ -36,8 +36,7 @@ NOT_YET = frozenset(
 )
 #: Documents whose metadata is not read fully yet (issue 11), by number.
 META_NOT_YET = frozenset(
-    "033 301 302 303 304 306 307 308 310 311 320 321 322 323 324 325 326 327 328 329 330 331 345 346 347"
-    " 348 350 351 352 353 354 355 356 357 358 359 360 361 362 363 364 365 366 368 369 370 371".split()
+    "310 311 320 322 345 346 347 350 352 356 357 359 362".split()
 )
 #: Documents with lines the conservation check cannot find in the result.
 LOST_NOT_YET = frozenset(

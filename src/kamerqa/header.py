@@ -97,19 +97,13 @@ def read_role(text: str) -> tuple[str, str | None]:
 
 @attrs.frozen
 class Intro:
+    """What a committee list's introduction says (Kamervragen and letters:
+    see :mod:`kamerqa.families`)."""
+
     committee: str | None = None
     addressee: str | None = None
     letter_date: date | None = None
     about: KamerstukRef | None = None
-    askers: tuple[str, ...] = ()
-    answered_by: str | None = None
-    submitted: date | None = None
-    received: date | None = None
-    session: str | None = None
-    number: str | None = None
-    title: str | None = None
-    document_date: date | None = None
-    vastgesteld: date | None = None
 
 
 _INTRO_LIMIT = 4000
@@ -123,35 +117,14 @@ _ADDRESSEE = re.compile(
 )
 _LETTER = re.compile(rf"\bover\s+de\s+brief\s+van\s+(?P<date>{_DATE_TEXT})")
 _ABOUT = re.compile(r"\((?:Kamerstuk(?:ken)?\s+)?(?P<dossier>\d{2}\s?\d{3}(?:\s+[A-Z]{1,3})?)\s*,\s*nr\.\s*(?P<number>\d+)\)")
-# Kamervragen (Aanhangsel van de Handelingen)
-_ASKED = re.compile(
-    r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<askers>.+?)\s+aan\s+(?:de\s+|het\s+)?(?P<addressee>.+?)"
-    rf"(?:\s+over\s+(?P<subject>.+?))?\s*\(ingezonden\s+(?P<date>{_DATE_TEXT})\)",
-)
-_ANSWERED = re.compile(rf"\bAntwoord\s+van\s+(?P<who>.+?)\s*\(ontvangen\s+(?P<date>{_DATE_TEXT})\)")
-_SESSION = re.compile(r"\bVergaderjaar\s+(?P<session>\d{4}\s*[–-]\s*\d{4})")
-_AANHANGSEL_NR = re.compile(r"(?:^|\n)[#*\s]*(?P<number>\d{1,5})[#*\s]*\n+[#*\s]*Vragen\s+van\b")
-# Letters (e.g. of the Algemene Rekenkamer)
-_DATUM = re.compile(rf"\bDATUM\s+(?P<date>{_DATE_TEXT})")
-_ADOPTED = re.compile(rf"\bop\s+(?P<date>{_DATE_TEXT})\s+vastgestelde\b")
-_SUBJECT = re.compile(r"\bBETREFT\b.*?\brapport\s+(?P<title>[^()]+?)\s*\(")
 _MARKDOWN = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+|\*\*")
 _GLUED_NOTE = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 
 
-def _askers(text: str) -> tuple[str, ...]:
-    """ "Boswijk (CDA)" -> ("Boswijk (CDA)",); "A (PvdA), B (SP) en C (VVD)" -> three."""
-    parts = re.split(r",\s*|\s+en\s+(?![^()]*\))", text)
-    return tuple(part.strip() for part in parts if part.strip())
-
-
 def read_intro(text: str) -> Intro:
-    """Metadata from the introduction, in the phrasings lists, Kamervragen
-    and letters use: "De vaste commissie voor X heeft een aantal vragen
-    voorgelegd aan de minister van Y over de brief van 28 oktober 2022 inzake
-    ... (27925, nr. 919).", "Vragen van het lid X (PARTY) aan de Minister van Y
-    over Z (ingezonden 2 oktober 2023).", "Antwoord van Minister W (ontvangen
-    13 november 2023)."."""
+    """Metadata from a committee list's introduction: "De vaste commissie
+    voor X heeft een aantal vragen voorgelegd aan de minister van Y over de
+    brief van 28 oktober 2022 inzake ... (27925, nr. 919)."."""
     # The phrases stand at the top; reading further only risks slow matching on huge inputs.
     paragraphs = _MARKDOWN.sub("", text[:_INTRO_LIMIT])
     text = clean_line(paragraphs)
@@ -164,24 +137,4 @@ def read_intro(text: str) -> Intro:
         found["letter_date"] = parse_dutch_date(match.group("date"))
     if match := _ABOUT.search(text):
         found["about"] = KamerstukRef(match.group("dossier"), match.group("number"))
-    if match := _ASKED.search(text):
-        found.update(
-            askers=_askers(match.group("askers")),
-            addressee=match.group("addressee"),
-            submitted=parse_dutch_date(match.group("date")),
-        )
-        if match.group("subject"):
-            found["title"] = match.group("subject")
-    if match := _ANSWERED.search(text):
-        found.update(answered_by=match.group("who"), received=parse_dutch_date(match.group("date")))
-    if match := _SESSION.search(text):
-        found["session"] = re.sub(r"\s", "", match.group("session"))
-    if match := _AANHANGSEL_NR.search(paragraphs):
-        found["number"] = match.group("number")
-    if match := _DATUM.search(text):
-        found["document_date"] = parse_dutch_date(match.group("date"))
-    if match := _ADOPTED.search(text):
-        found["vastgesteld"] = parse_dutch_date(match.group("date"))
-    if match := _SUBJECT.search(text):
-        found["title"] = match.group("title")
     return Intro(**found)

@@ -21,6 +21,7 @@ import attrs
 from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
+from . import families
 from .errors import InternalError, KamerqaError, ParseError
 from .flat import FlatText, split_flat_text
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
@@ -381,6 +382,7 @@ def _run(
         transformer = ToDocument(context, "flat" if flat is not None else context.form)
         try:
             document = transformer.transform(tree)
+            document = attrs.evolve(document, meta=families.complete(document.meta, text))
         except KamerqaError:
             raise
         except Exception as exc:  # a bug in kamerqa, not a problem with the input

@@ -340,7 +340,7 @@ def cross_references(text: str) -> tuple[str, ...]:
 
 # Dates ---------------------------------------------------------------------
 
-_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+_DATE = re.compile(r"\b(\d{1,2})\s*(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)  # "16juni 1992": OCR glue
 
 
 def parse_dutch_date(text: str) -> date | None:

@@ -1,0 +1,47 @@
+"""The document families kamerqa reads, and what each prints about itself.
+
+Each family module knows one family's header phrases and gives the
+metadata fields they hold (``read``) and how strongly a text looks like
+that family (``evidence``: one point per trait it shows):
+
+* :mod:`.kamervragen` — Kamervragen in the Aanhangsel van de Handelingen
+  and ministry answer letters;
+* :mod:`.letter` — answer letters of the Algemene Rekenkamer;
+* :mod:`.committee` — committee lists ("Lijst van vragen en antwoorden"),
+  whose header lines :mod:`kamerqa.header` reads; the family adds what old
+  prints put elsewhere, and fills gaps only (``OVERRIDES = False``).
+
+:func:`complete` runs after the parse: it picks the family with the most
+evidence, records it in ``meta.kind`` and fills the fields the parse left
+empty or read less precisely.  A family needs at least ``MIN_EVIDENCE``
+traits.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import attrs
+
+from ..model import DocumentMeta
+from . import committee, kamervragen, letter
+
+__all__ = ["FAMILIES", "MIN_EVIDENCE", "complete"]
+
+FAMILIES: tuple[ModuleType, ...] = (kamervragen, letter, committee)
+MIN_EVIDENCE = 2
+
+
+def complete(meta: DocumentMeta, text: str) -> DocumentMeta:
+    """``meta`` with the fields of the document's family filled in."""
+    scores = [(family.evidence(text), index) for index, family in enumerate(FAMILIES)]
+    best, index = max(scores)
+    if best < MIN_EVIDENCE:
+        return meta
+    family = FAMILIES[index]
+    values = family.read(text)
+    if not getattr(family, "OVERRIDES", True):  # else the family's phrases are more specific than the generic ones
+        values = {name: value for name, value in values.items() if getattr(meta, name) in (None, ())}
+    if meta.kind is None:
+        values["kind"] = family.KIND
+    return attrs.evolve(meta, **values)

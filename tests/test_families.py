@@ -1,0 +1,118 @@
+"""What each document family prints about itself (kamerqa.families): the
+Kamervragen heading in its spellings from 1961 to 2025, the Rekenkamer
+letterhead, old committee lists; and that family detection needs evidence."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+import kamerqa
+from kamerqa.families import MIN_EVIDENCE, committee, complete, kamervragen, letter
+from kamerqa.model import DocumentMeta
+
+AANHANGSEL_2024 = """Tweede Kamer der Staten-Generaal2
+Vergaderjaar 2023–2024 Aanhangsel van de Handelingen
+Vragen gesteld door de leden der Kamer, met de daarop door de
+regering gegeven antwoorden
+1512
+Vragen van de leden Omtzigt en Palmen (beiden Nieuw Sociaal Contract) aan
+de Minister van Justitie en Veiligheid over antisemitisme (ingezonden 29 maart
+2024).
+Antwoord van Minister Yesilgöz-Zegerius (Justitie en Veiligheid) (ontvangen
+15 april 2024).
+Vraag 1
+Kunt u het overzicht sturen?
+Antwoord 1
+Ja.
+ah-tk-20232024-1512
+"""
+
+OLD_PRINT = """Tweede Kamer der Staten-Generaal 2 Zitting 1976-1977 Aanhangsel van de Handelingen
+294 Vragen van de leden Worrell, Hart-meijer en De Boois (allen P.v.d.A.) over het Kurenpolderproject
+in de gemeente Dussen. (Ingezonden 18 maart 1976)
+1 Is het u bekend, dat er problemen zijn?
+Antwoord van Staatssecretaris Meijer (Cultuur, Recreatie en Maatschappelijk Werk). (Ontvangen 19 november 1976)
+1 Ja.
+"""
+
+LETTER = (
+    "Algemene Rekenkamer BEZORGEN De Voorzitter van de Tweede Kamer Lange Voorhout 8 Postbus 20015 "
+    "voorlichting@rekenkamer.nl D A T U M 23 januari 2019 B E T R E F T beantwoording vragen Tweede Kamer over rapport X "
+    "Geachte mevrouw Arib, Hierbij bieden wij u de op 22 januari 2019 vastgestelde antwoorden aan op de door de "
+    "vaste commissie voor Financiën gestelde vragen over ons rapport ‘Brexit Voorbereiding (X)’ (Tweede Kamer, "
+    "vergaderjaar 2018-2019, 35 000, nr. 2).\nVraag 1 Waarom is dat zo?\nDat is zo.\nVraag 2 En dit?\nOok zo.\n"
+)
+
+
+def test_an_aanhangsel_heading():
+    meta = kamerqa.parse(AANHANGSEL_2024).meta
+    assert meta.kind == kamervragen.KIND
+    assert meta.askers == ("Omtzigt (Nieuw Sociaal Contract)", "Palmen (Nieuw Sociaal Contract)")
+    assert meta.addressee == "Minister van Justitie en Veiligheid"
+    assert meta.title == "antisemitisme"
+    assert meta.submitted == date(2024, 3, 29) and meta.received == date(2024, 4, 15)
+    assert meta.answered_by == "Minister Yesilgöz-Zegerius (Justitie en Veiligheid)"
+    assert (meta.session, meta.aanhangsel, meta.number) == ("2023–2024", "ah-tk-20232024-1512", "1512")
+
+
+def test_an_old_print_without_addressee():
+    meta = kamervragen.read(OLD_PRINT)
+    assert meta["askers"] == ("Worrell (P.v.d.A.)", "Hart-meijer (P.v.d.A.)", "De Boois (P.v.d.A.)")
+    assert "addressee" not in meta
+    assert meta["title"] == "het Kurenpolderproject in de gemeente Dussen"
+    assert (meta["session"], meta["number"]) == ("1976-1977", "294")
+    assert meta["received"] == date(1976, 11, 19)
+
+
+def test_a_mededeling_is_not_an_answer():
+    text = AANHANGSEL_2024.replace("Antwoord van Minister", "Mededeling van Minister")
+    meta = kamervragen.read(text)
+    assert "answered_by" not in meta and "received" not in meta
+    assert meta["mededeling_by"].startswith("Minister Yesilgöz") and meta["mededeling_received"] == date(2024, 4, 15)
+
+
+def test_a_rekenkamer_letter():
+    meta = kamerqa.parse(LETTER).meta
+    assert meta.kind == letter.KIND
+    assert meta.answered_by == "Algemene Rekenkamer"
+    assert meta.document_date == date(2019, 1, 23) and meta.vastgesteld == date(2019, 1, 22)
+    assert meta.committee == "vaste commissie voor Financiën"
+    assert meta.title == "Brexit Voorbereiding (X)"
+    assert meta.report == "Tweede Kamer, vergaderjaar 2018-2019, 35 000, nr. 2"
+
+
+def test_an_old_committee_list_gets_its_session_and_date():
+    text = "Vergaderjaar 1989-1990\n21 300 B\nNr. 4\nLIJST VAN VRAGEN EN ANTWOORDEN Ontvangen 22 januari 1990\n1 Is dat zo?\nJa.\n"
+    meta = kamerqa.parse(text).meta
+    assert (meta.session, meta.received) == ("1989-1990", date(1990, 1, 22))
+
+
+def test_a_family_needs_evidence():
+    # One trait is not enough: a committee list that mentions the Rekenkamer stays a committee list.
+    text = "1 Wat zegt de Algemene Rekenkamer hierover?\nZie haar rapport.\n"
+    assert letter.evidence(text) == 1 < MIN_EVIDENCE
+    assert complete(DocumentMeta(), text) == DocumentMeta()
+    assert committee.evidence(text) == 0
+
+
+@pytest.mark.parametrize(
+    "construct",
+    [
+        lambda n: "Vragen van het lid aan over " * n + "(ingezonden 1 mei 2024)\nVraag 1\nIs dat zo?\n",
+        lambda n: "BETREFT rapport " * n + "Algemene Rekenkamer DATUM 1 mei 2024\nVraag 1\nIs dat zo?\n",
+        lambda n: "Antwoord van " * n + "\nVraag 1\nIs dat zo?\n",
+    ],
+)
+def test_header_phrases_take_linear_time(construct):
+    # Issue 14 (7): nested lazy groups before "(ingezonden" took 16-28 s on 4 KB.
+    def seconds(n: int) -> float:
+        text = construct(n)
+        start = time.perf_counter()
+        kamerqa.parse(text)
+        return time.perf_counter() - start
+
+    small, large = min(seconds(150) for _ in range(3)), min(seconds(1500) for _ in range(3))
+    assert large < max(small, 0.002) * 40
