@@ -181,7 +181,7 @@ def test_the_text_rules_use_the_grammars_white_space_and_label_numbers():
     differ = [hex(c) for c in range(0x10000) if bool(grammar_space.fullmatch(chr(c))) != bool(text_space.fullmatch(chr(c)))]
     assert differ == []
     assert LABEL_NUMBERS == _grammar_pattern("NUMBERS") == vocabulary.NUMBERS
-    for name in ("QUESTION_WORD", "ANSWER_WORD", "ANSWER_REFERENCE"):
+    for name in ("QUESTION_WORD", "ANSWER_WORD", "ANSWER_REFERENCE", "NOISE"):
         assert _grammar_pattern(name) == getattr(vocabulary, name)
 
 

@@ -14,6 +14,8 @@ CODES: dict[str, str] = {
     "stray-fragment": "an indented fragment outside the list that repeats nothing; its text is kept here",
     "stray-label": "an 'Antwoord' label among fragments outside the list",
     "numbering-gap": "question numbers skip: one or more questions are missing",
+    "numbering-order": "a question is printed out of numeric order (kept where it is printed)",
+    "numbering-restart": "the question numbering starts again at 1 (a second numbered set in one document)",
     "joint-unsplit": "a joint question's text holds fewer question boundaries than numbers; it has no parts",
     "no-answer": "a question has no answer while the others do",
     "dangling-reference": "an answer refers to a question that is not in the document",

@@ -28,7 +28,7 @@ import re
 
 import attrs
 
-from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NUMBERS, QUESTION_WORD
+from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NOISE, NUMBERS, QUESTION_WORD
 
 __all__ = ["FlatText", "split_flat_text"]
 
@@ -52,14 +52,15 @@ class FlatText:
     headers: frozenset[int] = frozenset()
 
 
-_QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} (?:{NUMBERS})\b")
+_QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b")
 _NUMBERED_START = re.compile(r"(?:^|(?<=[.?!:]\s))\d{1,3}\.\s+[A-Z]")
-_LABEL = re.compile(rf"\b{QUESTION_WORD} (?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:")
+_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:")
 # A bare "Antwoord" between a sentence and the answer (or its page counter).
 _BARE_ANSWER = re.compile(r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))")
 # The start of a sentence after one that ends in ".", "?" or "!": a capital
 # (perhaps after a quote or bracket), or a numbered question "5. Heeft".
 _SENTENCE = re.compile(r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
+_LABEL_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|Antwoord|ANTWOORD)\b")
 _COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
@@ -196,7 +197,10 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
             if line.count("(", begin, end) > line.count(")", begin, end):
                 close = line.find(")", end, end + 60)  # "(Tweede Kamer, vergaderjaar" + "2013-20 14, ... nr. 2)"
                 end = close + 1 if close >= 0 else end
-            if begin >= body and near_counter(begin, end):
+            label = _LABEL_WORD.search(line, begin, end)  # "... nr. 1) Vraag": a header never holds a label
+            if label is not None:
+                end = len(line[: label.start()].rstrip())
+            if end - begin > 0 and begin >= body and near_counter(begin, end):
                 spans.add((begin, end))
         i = j + 1
     return spans

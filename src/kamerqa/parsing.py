@@ -31,14 +31,14 @@ from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, q
 from .reading import normalise_newlines, read_file
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
 from .transform import Role, ToDocument
-from .vocabulary import ANSWER_LABEL, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, NOISE, QUESTION_WORD
 
 __all__ = ["LAYOUTS", "Analysis", "analyse", "parse", "parse_file"]
 
 GRAMMAR = "qa"
 #: The layouts kamerqa reads (see docs/layouts.md); ``parse(layout=...)`` forces one.
 LAYOUTS = (*FORMS, "flat")
-_QUESTION_LABEL = re.compile(rf"^{HSPACE}*(?:{QUESTION_WORD}{HSPACE}+)?{LABEL_NUMBERS}[.:]?{HSPACE}*")
+_QUESTION_LABEL = re.compile(rf"^{HSPACE}*(?:{QUESTION_WORD}{HSPACE}+{NOISE}?)?{LABEL_NUMBERS}[.:]?{HSPACE}*")
 _ANSWER_LABEL = re.compile(rf"^{HSPACE}*{ANSWER_LABEL}")
 _LOOKED_FOR = (
     "no numbered questions found; looked for questions such as '1 Is er ...?' followed by 'Antwoord' "
@@ -82,9 +82,9 @@ class Analysis:
             ("meta", "title"): doc.meta.title or "",
             ("meta", "intro"): doc.meta.intro or "",
         }
-        for q in doc.questions:
-            fields[("question", q.number)] = q.text
-            fields[("answer", q.number)] = q.answer or ""
+        for q in doc.questions:  # a number printed twice (numbering that restarts) has both texts
+            fields[("question", q.number)] = fields.get(("question", q.number), "") + "\n" + q.text
+            fields[("answer", q.number)] = fields.get(("answer", q.number), "") + "\n" + (q.answer or "")
         for note in doc.footnotes:
             fields[("footnote", note.marker)] = note.marker + " " + note.text
             fields[("footnote-more", note.marker)] = note.text

@@ -48,12 +48,13 @@ from .text import (
     HSPACE,
     LABEL_NUMBERS,
     clean_line,
+    covered_numbers,
     find_footnote_marker,
     footnote_lead,
     number_label,
     starts_with_month,
 )
-from .vocabulary import ANSWER_LABEL, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, NOISE, QUESTION_WORD
 
 __all__ = [
     "FORMS",
@@ -119,7 +120,7 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
 _TABLE_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"+(?=\S)")
 _PERIOD_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})\." + HSPACE + r"+(?=\S)")
 _ALONE = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"*$")
-_LABELLED_START = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}+({LABEL_NUMBERS})\.?{HSPACE}*:?{HSPACE}*")
+_LABELLED_START = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}+{NOISE}?({LABEL_NUMBERS})\.?{HSPACE}*:?{HSPACE}*")
 _BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE}*")
 _START_KINDS = {
     "table": ("NUMBERED", "DOSSIER_LINE"),
@@ -208,6 +209,11 @@ def _question_start(lines: Lines, index: int, form: str) -> _Start | None:
     return _Start(label, first, letter, last, text_at)
 
 
+def _numbers(label: str) -> set[int]:
+    """The question numbers a label covers, as integers ("4, 5, 7 en 8" -> 4, 5, 7, 8)."""
+    return {int(re.match(r"\d+", number).group()) for number in covered_numbers(label)}  # type: ignore[union-attr]
+
+
 def _in_sequence(start: _Start, expected: int, previous: tuple[int, str] | None, max_skip: int) -> bool:
     """Is ``start`` the next question: its number follows (skipping at most
     ``max_skip``), or it is the next sub-question ("1b" after "1a")?"""
@@ -291,6 +297,7 @@ class PostLexer:
         self.headers = headers  # indexes of lines known to be running headers (flat text)
         self.relex = relex  # the shape lexer, for indented lines inside the list
         self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
+        self._used: set[int] = set()  # the question numbers started in the current numbered set
 
     def _unindent(self, lines: Lines) -> Lines:
         """Tab-indented lines are stray fragments only after the list (as in
@@ -325,6 +332,9 @@ class PostLexer:
         out: list[Token] = []
         in_header = True
         expected, previous = 1, None
+        self._used = set()
+        seen: set[int] = set()  # every question number started, in any section
+        gaps: list[tuple[Token, int, int]] = []  # (start, number expected there, number printed)
         title_open = awaiting_name = in_note = False
         answer_at: int | None = None
         next_note, note_text = 1, "1"
@@ -424,9 +434,24 @@ class PostLexer:
             in_note = False
 
             if start is not None:
+                if self.form == "labelled" and start.first < expected and not _in_sequence(start, expected, previous, self.MAX_SKIP):
+                    if start.first in self._used:  # "Vraag 1" again: a second numbered set (_next_start let only 1 through)
+                        self._used = set()
+                        self.context.report(Severity.INFO, "numbering-restart", "the numbering starts again at 1 here", token)
+                        expected = 1
+                    else:
+                        self.context.report(
+                            Severity.INFO,
+                            "numbering-order",
+                            f"question {start.label} is printed after question {expected - 1}",
+                            token,
+                        )
                 if start.first > expected:
-                    self._report_gap(token, expected, start.first)
-                expected, previous = start.last + 1, (start.first, start.letter)
+                    gaps.append((token, expected, start.first))
+                numbers = _numbers(start.label)
+                self._used.update(numbers)
+                seen.update(numbers)
+                expected, previous = max(expected, start.last + 1), (start.first, start.letter)
                 in_header = title_open = awaiting_name = False
                 label, rest, cell = self._start_tokens(token, start, lines, index)
                 out.append(label)
@@ -493,6 +518,10 @@ class PostLexer:
             emit_text(token)
         if pending >= 0:
             flush(len(lines))
+        for token, expected_then, number in gaps:  # numbers printed later, out of order, are no gap
+            missing = [n for n in range(expected_then, number) if n not in seen]
+            if missing:
+                self._report_gap(token, missing, number, expected_then)
         return out
 
     # Decisions -------------------------------------------------------------
@@ -519,8 +548,15 @@ class PostLexer:
         shape fits the form, its number follows, and it does not continue a
         numbered list in an answer."""
         start = self._starts.get(index)
-        if start is None or not _in_sequence(start, expected, previous, self.MAX_SKIP):
+        if start is None:
             return None
+        if not _in_sequence(start, expected, previous, self.MAX_SKIP):
+            # A "Vraag N" label is a question whatever its number: printed out
+            # of order (a number not used yet), or "Vraag 1" starting a
+            # second numbered set.  Other forms need the sequence.
+            restart = start.first == 1 and len(self._used) >= 2  # a second set follows a first set of questions
+            if self.form != "labelled" or (start.first in self._used and not restart) or start.first > expected + self.MAX_SKIP:
+                return None
         return None if _continues_list(lines, index, start) else start
 
     def _implicit_answer(
@@ -578,12 +614,15 @@ class PostLexer:
             last += 1
         return lines[last + 1][0] if last + 1 < len(lines) else None
 
-    def _report_gap(self, token: Token, expected: int, number: int) -> None:
-        missing = str(expected) if number == expected + 1 else f"{expected} to {number - 1}"
+    def _report_gap(self, token: Token, missing: list[int], number: int, expected: int) -> None:
+        if missing == list(range(missing[0], missing[-1] + 1)):
+            names = str(missing[0]) if len(missing) == 1 else f"{missing[0]} to {missing[-1]}"
+        else:
+            names = ", ".join(map(str, missing))
         self.context.report(
             Severity.WARNING,
             "numbering-gap",
-            f"question {number} follows question {expected - 1}; no question {missing} was found"
+            f"question {number} follows question {expected - 1}; no question {names} was found"
             if expected > 1
             else f"the first question is numbered {number}",
             token,

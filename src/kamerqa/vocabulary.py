@@ -21,6 +21,7 @@ __all__ = [
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
     "HSPACE",
+    "NOISE",
     "NUMBER",
     "NUMBERS",
     "QUESTION_WORD",
@@ -44,6 +45,9 @@ SEPARATOR = r"[ \t]*(?:,[ \t]*(?:en[ \t]*)?|en|t/[ ]?m|tot en met|-|–)[ \t]*"
 
 #: A label's numbers: one number, or a list or range of them.
 NUMBERS = f"{NUMBER}(?:{SEPARATOR}{NUMBER})*"
+
+#: A stray mark OCR leaves between a label word and its number ("Vraag .1").
+NOISE = r"[.,'’`]"
 
 #: The word that labels a question: "Vraag", "VRAAG", "Vr.".
 QUESTION_WORD = r"(?:Vraag|VRAAG|Vr\.)"
@@ -75,6 +79,7 @@ def lark_fragment() -> str:
             f"HSPACE: {regexp(HSPACE)}",
             f"NUMBERS: {regexp(NUMBERS)}",
             f"QUESTION_WORD: {regexp(QUESTION_WORD)}",
+            f"NOISE: {regexp(NOISE)}",
             f"ANSWER_WORD: {regexp(ANSWER_WORD)}",
             f"ANSWER_REFERENCE: {regexp(ANSWER_REFERENCE)}",
             "",
