@@ -82,9 +82,12 @@ class Analysis:
             ("meta", "title"): doc.meta.title or "",
             ("meta", "intro"): doc.meta.intro or "",
         }
-        for q in doc.questions:  # a number printed twice (numbering that restarts) has both texts
-            fields[("question", q.number)] = fields.get(("question", q.number), "") + "\n" + q.text
-            fields[("answer", q.number)] = fields.get(("answer", q.number), "") + "\n" + (q.answer or "")
+        for q in doc.questions:
+            # A number printed twice (numbering that restarts) has both texts;
+            # questions joined under one answer label keep their own numbers too.
+            for number in {q.number, *q.covers}:
+                fields[("question", number)] = fields.get(("question", number), "") + "\n" + q.text
+                fields[("answer", number)] = fields.get(("answer", number), "") + "\n" + (q.answer or "")
         for note in doc.footnotes:
             fields[("footnote", note.marker)] = note.marker + " " + note.text
             fields[("footnote-more", note.marker)] = note.text

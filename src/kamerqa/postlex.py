@@ -118,7 +118,7 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
 
 # Question starts, by form: (number label, offset of the text after it).
 _TABLE_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"+(?=\S)")
-_PERIOD_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})\." + HSPACE + r"+(?=\S)")
+_PERIOD_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})[.)]" + HSPACE + r"+(?=\S)")  # "1. Is ...", "1) Is ..."
 _ALONE = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"*$")
 _LABELLED_START = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}+{NOISE}?({LABEL_NUMBERS})\.?{HSPACE}*:?{HSPACE}*")
 _BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE}*")

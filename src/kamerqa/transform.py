@@ -27,7 +27,7 @@ from .joint import split_parts
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
 from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, plain_run
-from .vocabulary import ANSWER_WORD
+from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NUMBERS
 
 __all__ = ["Role", "ToDocument"]
 
@@ -124,6 +124,7 @@ class ToDocument:
 
         meta = self._meta(items, notes)
         questions = [self._question(entry, notes) for entry in entries]
+        questions, entries = _join_answered_together(questions, entries)
         footnotes = self._footnotes(notes, questions)
         self._check_references(questions, entries)
         self._fragments(fragments, questions)
@@ -378,6 +379,49 @@ class ToDocument:
                     entry.question[0],
                     text=None,
                 )
+
+
+def _join_answered_together(
+    questions: list[Question], entries: list[_Entry]
+) -> tuple[list[Question], list[_Entry]]:
+    """Questions printed one by one and answered under one label ("Vraag 5",
+    "Vraag 6", "Antwoord 5 en 6") become one joint entry: the answer label's
+    number, ``covers`` from it, each question's text in ``parts``."""
+    joined: list[Question] = []
+    kept: list[_Entry] = []
+    for question, entry in zip(questions, entries):
+        label = entry.answer[0] if entry.answer else None
+        match = _ANSWER_NUMBERS.match(label.value) if label is not None and label.type == "ANSWER_LABEL" else None
+        covers = covered_numbers(match.group(1)) if match else ()
+        if len(covers) > len(question.covers) and set(question.covers) <= set(covers):
+            group = [question]
+            while (
+                joined
+                and joined[-1].answer is None
+                and set(joined[-1].covers) <= set(covers)
+                and sum(len(q.covers) for q in group) < len(covers)
+            ):
+                group.insert(0, joined.pop())
+                kept.pop()
+            if len(group) > 1:
+                parts = tuple(q.text for q in group) if all(len(q.covers) == 1 for q in group) else ()
+                pages = [p for q in group for p in (q.page_from, q.page_to) if p is not None]
+                question = attrs.evolve(
+                    question,
+                    number=match.group(1),  # type: ignore[union-attr]  # covers came from it
+                    text="\n\n".join(q.text for q in group),
+                    lines=LineSpan(group[0].lines.first, question.lines.last),
+                    page_from=min(pages) if pages else None,
+                    page_to=max(pages) if len(set(pages)) > 1 else None,
+                    covers=covers,
+                    parts=parts if len(parts) == len(covers) else (),
+                )
+        joined.append(question)
+        kept.append(entry)
+    return joined, kept
+
+
+_ANSWER_NUMBERS = re.compile(rf"{ANSWER_WORD}\s+(?:{ANSWER_REFERENCE})?({NUMBERS})")
 
 
 def _footnote_parts(token: Token) -> tuple[str, str]:
