@@ -85,9 +85,9 @@ class Analysis:
         for q in doc.questions:
             # A number printed twice (numbering that restarts) has both texts;
             # questions joined under one answer label keep their own numbers too.
-            for number in {q.number, *q.covers}:
-                fields[("question", number)] = fields.get(("question", number), "") + "\n" + q.text
-                fields[("answer", number)] = fields.get(("answer", number), "") + "\n" + (q.answer or "")
+            for label in {q.number, *q.covers}:
+                fields[("question", label)] = fields.get(("question", label), "") + "\n" + q.text
+                fields[("answer", label)] = fields.get(("answer", label), "") + "\n" + (q.answer or "")
         for note in doc.footnotes:
             fields[("footnote", note.marker)] = note.marker + " " + note.text
             fields[("footnote-more", note.marker)] = note.text
