@@ -24,6 +24,7 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 from . import families
 from .errors import InternalError, KamerqaError, ParseError
 from .flat import FlatText, split_flat_text
+from .normalise import normalise
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
 from .header import read_heading
 from .model import Diagnostic, Document, LineSpan, Severity
@@ -357,7 +358,7 @@ def _run(
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() or decode bytes first")
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; kamerqa reads: {', '.join(LAYOUTS)}")
-    text = normalise_newlines(text)
+    text = normalise(normalise_newlines(text))
     if not text.strip():
         raise ParseError("the input is empty", line=1, column=1, code="empty", source=source)
     flat = split_flat_text(text) if layout in (None, "flat") else None
