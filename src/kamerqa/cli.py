@@ -16,11 +16,12 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, layouts
 from .errors import InternalError, KamerqaError
 
-# The layout names for --layout (tests check they equal kamerqa.parsing.LAYOUTS).
-LAYOUTS = ("table", "period", "numbered", "labelled", "flat")
+# The layout names for --layout: the registry's, and "flat" (re-break text
+# whose line breaks were lost even where it is not detected).
+LAYOUTS = (*layouts.names(), "flat")
 
 F = TypeVar("F", bound=Callable[..., Any])
 

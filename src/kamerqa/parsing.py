@@ -24,10 +24,10 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 from . import families
 from .errors import InternalError, KamerqaError, ParseError
 from .flat import FlatText, split_flat_text
-from .normalise import normalise
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
 from .header import read_heading
 from .model import Diagnostic, Document, LineSpan, Severity
+from .normalise import normalise
 from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only
 from .reading import normalise_newlines, read_file
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead

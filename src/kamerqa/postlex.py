@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
 
 import attrs
 from lark import Token
@@ -43,18 +42,19 @@ from .codes import CODES
 from .errors import InternalError
 from .grammar import Lines, new_token
 from .header import read_role
+from .layouts import REGISTRY
+from .layouts import Start as _Start
+from .layouts import names as layout_names
 from .model import Diagnostic, Severity
 from .text import (
     HSPACE,
-    LABEL_NUMBERS,
     clean_line,
     covered_numbers,
     find_footnote_marker,
     footnote_lead,
-    number_label,
     starts_with_month,
 )
-from .vocabulary import ANSWER_LABEL, NOISE, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, QUESTION_WORD
 
 __all__ = [
     "FORMS",
@@ -65,7 +65,7 @@ __all__ = [
     "questions_only",
 ]
 
-FORMS = ("table", "period", "numbered", "labelled")
+FORMS = layout_names()
 
 
 @attrs.define
@@ -116,34 +116,16 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
 
 
 
-# Question starts, by form: (number label, offset of the text after it).
-_TABLE_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"+(?=\S)")
-_PERIOD_START = re.compile(r"^" + HSPACE + r"*(\d{1,4})[.)]" + HSPACE + r"+(?=\S)")  # "1. Is ...", "1) Is ..."
-_ALONE = re.compile(r"^" + HSPACE + r"*(\d{1,4})" + HSPACE + r"*$")
-_LABELLED_START = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}+{NOISE}?({LABEL_NUMBERS})\.?{HSPACE}*:?{HSPACE}*")
 _BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE}*")
-_START_KINDS = {
-    "table": ("NUMBERED", "DOSSIER_LINE"),
-    "period": ("NUMBERED",),
-    "numbered": ("NUMBER_ONLY",),
-    "labelled": ("QUESTION_LINE",),
-}
 
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + HSPACE + r"*$")
 _ANSWER_LABEL = re.compile(rf"^({HSPACE}*{ANSWER_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
-_OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
 _SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")
 _TEXT_KINDS = frozenset({"TEXT", "NUMBERED", "DOSSIER_LINE", "KIND_LINE", "VASTGESTELD_LINE", "ROLE_LINE", "PAGE_COUNTER_LINE", "NR_LINE"})
 _HEADER_KINDS = ("DOSSIER_LINE", "KIND_LINE", "NR_LINE", "VASTGESTELD_LINE")
 _EMITTED_TEXT = frozenset({"TEXT", "TITLE_LINE"})
-
-
-def _starts_question(text: str) -> bool:
-    """Question text starts with a capital (possibly after a quote or bracket)."""
-    match = _OPENING.match(text)
-    return match is not None and match.group(0)[-1].isupper()
 
 
 def _ends_question(text: str) -> bool:
@@ -163,50 +145,13 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= 5 and text[:1].isupper() and not text.endswith((".", ":", ";"))
 
 
-class _Start(NamedTuple):
-    """A question start found on a line: its printed number and where the
-    question's own text begins on that line (None: on the next line)."""
-
-    label: str
-    first: int
-    letter: str
-    last: int
-    text_at: int | None
-
-
 def _question_start(lines: Lines, index: int, form: str) -> _Start | None:
     """The question number line ``index`` would start in ``form``, if its
     shape fits (the number's place in the sequence is checked by the caller)."""
-    if lines.kinds[index] not in _START_KINDS[form]:
+    layout = REGISTRY[form]
+    if lines.kinds[index] not in layout.start_shapes:
         return None
-    value = lines.values[index]
-    if form == "labelled":
-        value = value.rstrip("\n")
-        match = _LABELLED_START.match(value)
-        if not match:
-            return None
-        text_at = match.end() if match.end() < len(value) else None
-        if text_at is not None and not _starts_question(value[text_at:]):
-            return None
-    elif form == "numbered":
-        match = _ALONE.match(value)
-        nxt = _next_text(lines, index) if match else None
-        if nxt is None:
-            return None
-        text_at = None
-        following, following_kind = lines.values[nxt].strip(), lines.kinds[nxt]
-        if following_kind == "ANSWER_LINE" or not (_starts_question(following) or following_kind == "QUESTION_LINE"):
-            return None  # a question number is followed by its question (or "Vraag:"), not by "Antwoord"
-    else:  # the line's "\n" does not matter here: the text must start right after the number
-        match = (_TABLE_START if form == "table" else _PERIOD_START).match(value)
-        if not match or not _starts_question(value[match.end() :]):
-            return None
-        text_at = match.end()
-    if match is None:  # numbered form: _next_text found nothing without a match
-        return None
-    label = match.group(1).strip()
-    first, letter, last = number_label(label)
-    return _Start(label, first, letter, last, text_at)
+    return layout.find_start(lines, index)
 
 
 def _numbers(label: str) -> set[int]:
@@ -235,7 +180,7 @@ def _shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
     """The lines whose shape would start a question in ``form``, by index
     in order (whether each number is the next one is for the caller to check)."""
     starts = {}
-    for index in sorted(index for kind in _START_KINDS[form] for index in lines.at.get(kind, ())):
+    for index in sorted(index for kind in REGISTRY[form].start_shapes for index in lines.at.get(kind, ())):
         start = _question_start(lines, index, form)
         if start is not None:
             starts[index] = start
@@ -250,7 +195,7 @@ def detect_form(lines: Lines, max_skip: int = 5, *, found: dict[str, dict[int, _
     numbers, then the table.  ``found``, if given, receives each form's
     possible question starts (for :meth:`PostLexer.process`)."""
     best, best_score = "table", (0, 0)
-    for form in ("labelled", "period", "numbered", "table"):
+    for form in REGISTRY:  # detection order: the more explicit layouts first
         run, skipped, expected, previous = 0, 0, 1, None
         starts = _shape_starts(lines, form)
         if found is not None:
@@ -263,14 +208,6 @@ def detect_form(lines: Lines, max_skip: int = 5, *, found: dict[str, dict[int, _
         if run and (run, -skipped) > best_score:
             best, best_score = form, (run, -skipped)
     return best
-
-
-def _next_text(lines: Lines, index: int) -> int | None:
-    """The next line that is not blank, within five lines."""
-    for following in range(index + 1, min(index + 6, len(lines))):
-        if lines.kinds[following] != "BLANK":
-            return following
-    return None
 
 
 class PostLexer:
@@ -434,7 +371,7 @@ class PostLexer:
             in_note = False
 
             if start is not None:
-                if self.form == "labelled" and start.first < expected and not _in_sequence(start, expected, previous, self.MAX_SKIP):
+                if REGISTRY[self.form].labels_decide and start.first < expected and not _in_sequence(start, expected, previous, self.MAX_SKIP):
                     if start.first in self._used:  # "Vraag 1" again: a second numbered set (_next_start let only 1 through)
                         self._used = set()
                         self.context.report(Severity.INFO, "numbering-restart", "the numbering starts again at 1 here", token)
@@ -461,7 +398,7 @@ class PostLexer:
                     out.append(cell)
                 answer_at = self._implicit_answer(lines, index, start, expected, previous, paragraphs)
                 continue
-            if kind == "NUMBER_ONLY" and self.form == "table":
+            if kind == "NUMBER_ONLY" and REGISTRY[self.form].page_cells:
                 out.append(_retype(token, "PAGE_CELL", clean_line(token.value)))  # the "Blz." column
                 continue
             if kind in ("NUMBER_ONLY", "PAGE_OF"):
@@ -536,7 +473,7 @@ class PostLexer:
         if start.text_at is None:
             return label, None, None
         rest = _retype(token, "TEXT", token.value[start.text_at :], offset=start.text_at)
-        if self.form != "table":
+        if not REGISTRY[self.form].page_cells:
             return label, rest, None
         rest, cell = self._split_page_cell(rest, lines, index + 1)
         return label, rest, cell
@@ -555,7 +492,7 @@ class PostLexer:
             # of order (a number not used yet), or "Vraag 1" starting a
             # second numbered set.  Other forms need the sequence.
             restart = start.first == 1 and len(self._used) >= 2  # a second set follows a first set of questions
-            if self.form != "labelled" or (start.first in self._used and not restart) or start.first > expected + self.MAX_SKIP:
+            if not REGISTRY[self.form].labels_decide or (start.first in self._used and not restart) or start.first > expected + self.MAX_SKIP:
                 return None
         return None if _continues_list(lines, index, start) else start
 

@@ -1,0 +1,77 @@
+"""What every layout module uses: the layout record, a question start, and
+the small tests on text that starts and ends a question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from ..text import number_label
+
+if TYPE_CHECKING:
+    from ..grammar import Lines
+
+__all__ = ["Layout", "Start", "next_text", "start", "starts_question"]
+
+_OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
+
+
+class Start(NamedTuple):
+    """A question start found on a line: its printed number and where the
+    question's own text begins on that line (None: on the next line)."""
+
+    label: str
+    first: int
+    letter: str
+    last: int
+    text_at: int | None
+
+
+@attrs.frozen
+class Layout:
+    """One way of printing numbered questions and answers.
+
+    ``start_shapes`` are the line shapes (grammars/lines.lark) a question
+    can start on; ``find_start`` says whether line ``index`` starts one and
+    with which number (its place in the sequence is the post-lexer's
+    business).  ``lone_number`` is what a number alone on a line means in
+    this layout, ``page_cells`` whether question lines end in a "Blz." cell.
+    The prose fields describe the layout for people (docs/layouts.md and
+    ``kamerqa layouts`` are made from them).
+    """
+
+    name: str
+    summary: str
+    question: str
+    answer: str
+    lone_number: str
+    furniture: str
+    example: str
+    start_shapes: tuple[str, ...]
+    find_start: Callable[[Lines, int], Start | None]
+    page_cells: bool = False
+    #: Labels are evidence of their own: a labelled question may be printed
+    #: out of numeric order, or start a second numbered set.
+    labels_decide: bool = False
+
+
+def starts_question(text: str) -> bool:
+    """Question text starts with a capital (possibly after a quote or bracket)."""
+    match = _OPENING.match(text)
+    return match is not None and match.group(0)[-1].isupper()
+
+
+def next_text(lines: Lines, index: int) -> int | None:
+    """The next line that is not blank, within five lines."""
+    for following in range(index + 1, min(index + 6, len(lines))):
+        if lines.kinds[following] != "BLANK":
+            return following
+    return None
+
+
+def start(label: str, text_at: int | None) -> Start:
+    first, letter, last = number_label(label)
+    return Start(label, first, letter, last, text_at)

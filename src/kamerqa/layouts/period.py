@@ -1,0 +1,35 @@
+"""Numbered paragraphs: "1. Waar zijn ...?" or "1) Waar zijn ...?"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..vocabulary import HSPACE
+from .base import Layout, Start, start, starts_question
+
+if TYPE_CHECKING:
+    from ..grammar import Lines
+
+_START = re.compile(rf"^{HSPACE}*(\d{{1,4}})[.)]{HSPACE}+(?=\S)")
+
+
+def find_start(lines: Lines, index: int) -> Start | None:
+    value = lines.values[index]
+    match = _START.match(value)
+    if not match or not starts_question(value[match.end() :]):
+        return None
+    return start(match.group(1).strip(), match.end())
+
+
+LAYOUT = Layout(
+    name="period",
+    summary='numbered paragraphs: "1. question" or "1) question"',
+    question='"1. Waar zijn ...?" or "1) Waar zijn ...?" at the start of a line',
+    answer="unlabelled after the question's last sentence ending in \"?\", or an \"Antwoord vraag 1:\" label",
+    lone_number="the document's page number",
+    furniture="page numbers, footers",
+    example="1. Waar zijn de kosten?\nDe kosten zijn ...\n",
+    start_shapes=("NUMBERED",),
+    find_start=find_start,
+)

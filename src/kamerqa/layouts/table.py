@@ -1,0 +1,36 @@
+"""The draft committee table: "Nr | Vraag | Bijlage | Blz. (van) | t/m"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..vocabulary import HSPACE
+from .base import Layout, Start, start, starts_question
+
+if TYPE_CHECKING:
+    from ..grammar import Lines
+
+_START = re.compile(rf"^{HSPACE}*(\d{{1,4}}){HSPACE}+(?=\S)")
+
+
+def find_start(lines: Lines, index: int) -> Start | None:
+    value = lines.values[index]  # the text must start right after the number: the "\n" does not matter
+    match = _START.match(value)
+    if not match or not starts_question(value[match.end() :]):
+        return None
+    return start(match.group(1).strip(), match.end())
+
+
+LAYOUT = Layout(
+    name="table",
+    summary="the draft committee table: number, question and page cells in one row",
+    question='a number, a space and the question on one line: "21 Aangezien ..."',
+    answer='an "Antwoord" line, then the answer',
+    lone_number='the "Blz." page cell of the row',
+    furniture='the column header "Nr Vraag Bijlage Blz. (van) t/m", page footers "Totaallijst ... 3/15"',
+    example="21 Aangezien de regering ...?\nAntwoord\nHet kabinet ...\n",
+    start_shapes=("NUMBERED", "DOSSIER_LINE"),
+    find_start=find_start,
+    page_cells=True,
+)
