@@ -104,5 +104,5 @@ def test_layouts_are_detected():
         "019": "numbered",
         "021": "numbered",
         "030": "labelled",
-        "033": "flat",
+        "033": "labelled",
     }

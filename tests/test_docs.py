@@ -31,3 +31,11 @@ def test_readme_gives_the_two_set_up_commands_ci_runs():
     test_command = next(line for line in ci.splitlines() if "pytest" in line)
     assert test_command in readme
     assert "kamerqa convert seeds/000_e50b7459da8d0f59.txt" in readme
+
+
+def test_the_layouts_page_shows_the_registry():
+    from kamerqa.layouts import markdown_table
+
+    text = (ROOT / "docs" / "layouts.md").read_text(encoding="utf-8")
+    table = text.split("<!-- layouts:start -->\n", 1)[1].split("<!-- layouts:end -->", 1)[0]
+    assert table == markdown_table()

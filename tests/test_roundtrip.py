@@ -16,7 +16,7 @@ from .strategies import table_documents
 def without_positions(document: kamerqa.Document, *, pages: bool = True) -> kamerqa.Document:
     return attrs.evolve(
         document,
-        meta=attrs.evolve(document.meta, layout=None),
+        meta=attrs.evolve(document.meta, layout=None, layout_score=None),  # how it was read, not what it says
         questions=tuple(
             attrs.evolve(q, lines=LineSpan(1, 1), answer_lines=None)
             if pages

@@ -13,6 +13,7 @@ CODES: dict[str, str] = {
     "duplicate-fragment": "a fragment outside the list repeats an answer; it is not added to any answer",
     "stray-fragment": "an indented fragment outside the list that repeats nothing; its text is kept here",
     "stray-label": "an 'Antwoord' label among fragments outside the list",
+    "layout-uncertain": "another layout found nearly as many questions as the one chosen",
     "numbering-gap": "question numbers skip: one or more questions are missing",
     "numbering-order": "a question is printed out of numeric order (kept where it is printed)",
     "numbering-restart": "the question numbering starts again at 1 (a second numbered set in one document)",

@@ -123,7 +123,10 @@ class DocumentMeta:
     ``document_date`` is the date of the document itself where it states one
     (a letter's "DATUM"); ``report`` the kamerstuk of the report a Rekenkamer
     letter answers questions about ("33 763, nr. 2").
-    ``layout`` names the layout that was recognised (docs/layouts.md).
+    ``layout`` names the layout that was recognised (docs/layouts.md) and
+    ``layout_score`` the evidence for it (the questions it found in
+    sequence; ``None`` when the layout was forced); ``flattened`` says the
+    text had lost its line breaks and was re-broken first.
     """
 
     kind: str | None = None
@@ -151,6 +154,8 @@ class DocumentMeta:
     mededeling: str | None = None
     mededeling_by: str | None = None
     mededeling_received: date | None = None
+    layout_score: int | None = None
+    flattened: bool = False
 
 
 @attrs.frozen(slots=True)

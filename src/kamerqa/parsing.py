@@ -164,7 +164,8 @@ def _tokens(
 ) -> list[Token]:
     lines = layout.scan(text)
     found: dict = {}
-    context.form = form or detect_form(lines, found=found)
+    context.form = form or detect_form(lines, found=found, scores=context.layout_scores)
+    context.candidates = {name: [(s.label, index + 1) for index, s in starts.items()] for name, starts in found.items()}
     headers = flat.headers if flat is not None else frozenset()
     postlexer = PostLexer(context, context.form, questions_only=questions_only(lines), headers=headers, relex=layout.lex)
     return postlexer.process(lines, found.get(context.form))
@@ -383,10 +384,18 @@ def _run(
                 code=code,
                 source=source,
             ) from None
-        transformer = ToDocument(context, "flat" if flat is not None else context.form)
+        transformer = ToDocument(context, context.form)
         try:
             document = transformer.transform(tree)
-            document = attrs.evolve(document, meta=families.complete(document.meta, text))
+            document = attrs.evolve(
+                document,
+                meta=attrs.evolve(
+                    families.complete(document.meta, text),
+                    layout_score=context.layout_scores.get(context.form),
+                    flattened=flat is not None,
+                ),
+                diagnostics=document.diagnostics + _runner_up(context),
+            )
         except KamerqaError:
             raise
         except Exception as exc:  # a bug in kamerqa, not a problem with the input
@@ -396,7 +405,9 @@ def _run(
     except (LarkError, UnexpectedInput) as exc:
         raise InternalError(f"kamerqa's parser failed unexpectedly: {exc}") from exc
     if not document.questions:
-        raise ParseError(_LOOKED_FOR, line=1, column=1, text=text.split("\n", 1)[0], code="no-questions", source=source)
+        raise ParseError(
+            _no_questions(context), line=1, column=1, text=text.split("\n", 1)[0], code="no-questions", source=source
+        )
     if flat is not None:
         document = _remap(document, flat)
     if strict and document.problems:
@@ -410,6 +421,44 @@ def _run(
             source=source,
         )
     return document, transformer, context, lexed
+
+
+def _no_questions(context: ParseContext) -> str:
+    """The one-line reason for ``no-questions``: what was looked for, and the
+    closest candidates that were rejected, with why."""
+    rejected = []
+    for name, found in context.candidates.items():
+        if not found:
+            continue
+        label, line = found[0]
+        more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+        why = "not numbered in sequence from 1" if name != "labelled" else "followed by no question text"
+        rejected.append(f"{name}: {label!r} at line {line}{more}, {why}")
+    if not rejected:
+        return _LOOKED_FOR
+    return "no numbered questions found; closest candidates: " + "; ".join(rejected)
+
+
+#: A runner-up layout with at least this share of the chosen layout's
+#: evidence is named in a ``layout-uncertain`` diagnostic.
+CLOSE_RUNNER_UP = 0.8
+
+
+def _runner_up(context: ParseContext) -> tuple[Diagnostic, ...]:
+    """An info diagnostic when another layout found nearly as many questions."""
+    scores = context.layout_scores
+    chosen = scores.get(context.form, 0)
+    others = sorted(((score, name) for name, score in scores.items() if name != context.form), reverse=True)
+    if not others or chosen < 2 or others[0][0] < CLOSE_RUNNER_UP * chosen:
+        return ()
+    score, name = others[0]
+    return (
+        Diagnostic(
+            Severity.INFO,
+            "layout-uncertain",
+            f"read as {context.form} ({chosen} questions in sequence); {name} would find {score}",
+        ),
+    )
 
 
 def _original(flat: FlatText | None, line: int, column: int | None) -> tuple[int, int]:

@@ -85,6 +85,11 @@ class ParseContext:
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     footnote_refs: dict[str, FootnoteRef] = attrs.Factory(dict)
     form: str = "table"
+    #: Each layout's evidence on this document (questions in sequence); empty when a layout was forced.
+    layout_scores: dict[str, int] = attrs.Factory(dict)
+    #: Each layout's lines whose shape could start a question, in or out of
+    #: sequence: (number as printed, 1-based line), in document order.
+    candidates: dict[str, list[tuple[str, int]]] = attrs.Factory(dict)
     questions_seen: bool = False
     dropped: list[tuple[int, tuple[str, str]]] = attrs.Factory(list)  # (line, role) of tokens left out
 
@@ -187,24 +192,36 @@ def _shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
     return starts
 
 
-def detect_form(lines: Lines, max_skip: int = 5, *, found: dict[str, dict[int, _Start]] | None = None) -> str:
+def detect_form(
+    lines: Lines,
+    max_skip: int = 5,
+    *,
+    found: dict[str, dict[int, _Start]] | None = None,
+    scores: dict[str, int] | None = None,
+) -> str:
     """The form whose question numbers run longest in sequence; of forms
     with equally long runs, the one that skips fewest numbers ("1 De?" then
     a lone "2" is question 1 of a table, not question 2 of the numbered
     form); then the more explicit form: labels, then "1.", then lone
     numbers, then the table.  ``found``, if given, receives each form's
-    possible question starts (for :meth:`PostLexer.process`)."""
+    possible question starts (for :meth:`PostLexer.process`), ``scores``
+    each form's run: the evidence for it.  Labelled numbering may start
+    anywhere ("Vraag 5" first); other forms count from 1."""
     best, best_score = "table", (0, 0)
     for form in REGISTRY:  # detection order: the more explicit layouts first
         run, skipped, expected, previous = 0, 0, 1, None
         starts = _shape_starts(lines, form)
         if found is not None:
             found[form] = starts
+        if starts and REGISTRY[form].labels_decide:
+            expected = next(iter(starts.values())).first
         for start in starts.values():
             if _in_sequence(start, expected, previous, max_skip):
                 run += 1
                 skipped += max(0, start.first - expected)
                 expected, previous = start.last + 1, (start.first, start.letter)
+        if scores is not None:
+            scores[form] = run
         if run and (run, -skipped) > best_score:
             best, best_score = form, (run, -skipped)
     return best
@@ -492,7 +509,12 @@ class PostLexer:
             # of order (a number not used yet), or "Vraag 1" starting a
             # second numbered set.  Other forms need the sequence.
             restart = start.first == 1 and len(self._used) >= 2  # a second set follows a first set of questions
-            if not REGISTRY[self.form].labels_decide or (start.first in self._used and not restart) or start.first > expected + self.MAX_SKIP:
+            first_label = not self._used  # "Vraag 12" may open a partial set (only some questions answered)
+            if (
+                not REGISTRY[self.form].labels_decide
+                or (start.first in self._used and not restart)
+                or (start.first > expected + self.MAX_SKIP and not first_label)
+            ):
                 return None
         return None if _continues_list(lines, index, start) else start
 

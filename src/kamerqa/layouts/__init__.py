@@ -19,7 +19,7 @@ from .numbered import LAYOUT as NUMBERED
 from .period import LAYOUT as PERIOD
 from .table import LAYOUT as TABLE
 
-__all__ = ["DETECTION_ORDER", "REGISTRY", "Layout", "Start", "names", "register"]
+__all__ = ["DETECTION_ORDER", "REGISTRY", "Layout", "Start", "markdown_table", "names", "register"]
 
 #: Every layout by name, in the order they are tried when scores tie (the
 #: more explicit first: labels, then "1.", then lone numbers, then the table).
@@ -43,3 +43,11 @@ DETECTION_ORDER = tuple(REGISTRY)
 def names() -> tuple[str, ...]:
     """The registered layout names, in detection order."""
     return tuple(REGISTRY)
+
+
+def markdown_table() -> str:
+    """The registry as the table in docs/layouts.md (``python -m kamerqa.layouts``)."""
+    rows = ["| layout | a question starts with | an answer starts with | a number alone is | page furniture |", "|---|---|---|---|---|"]
+    for layout in REGISTRY.values():
+        rows.append(f"| `{layout.name}` | {layout.question} | {layout.answer} | {layout.lone_number} | {layout.furniture} |")
+    return "\n".join(rows) + "\n"

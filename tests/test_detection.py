@@ -1,0 +1,68 @@
+"""Detection by evidence: every registered layout is scored, the choice and
+its score are recorded, a close runner-up is named, and a refusal names the
+candidates it rejected."""
+
+from __future__ import annotations
+
+import pytest
+
+import kamerqa
+from kamerqa import layouts
+from kamerqa.parsing import CLOSE_RUNNER_UP, LAYOUTS
+
+
+def test_the_registry_feeds_parse_and_the_command_line():
+    from kamerqa import cli
+
+    assert LAYOUTS == cli.LAYOUTS == (*layouts.names(), "flat")
+    assert set(layouts.names()) == {"labelled", "period", "numbered", "table"}
+    for layout in layouts.REGISTRY.values():
+        # each layout's own example is read in that layout
+        doc = kamerqa.parse(layout.example)
+        assert doc.meta.layout == layout.name, layout.name
+
+
+def test_a_layout_name_can_be_registered_once():
+    with pytest.raises(ValueError, match="registered already"):
+        layouts.register(layouts.REGISTRY["table"])
+
+
+def test_the_choice_and_its_evidence_are_recorded():
+    doc = kamerqa.parse("Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\nVraag 2\nEn dit?\nAntwoord 2\nNee.\n")
+    assert (doc.meta.layout, doc.meta.layout_score, doc.meta.flattened) == ("labelled", 2, False)
+    forced = kamerqa.parse("1\nIs dat zo?\nJa.\n", layout="numbered")
+    assert forced.meta.layout_score is None
+
+
+def test_a_close_runner_up_is_named():
+    # Five lines read as labelled questions, four of them also as table rows:
+    # the table is close (4 of 5 >= 80%).
+    text = "".join(f"Vraag {n} Is dat zo?\nAntwoord\nJa.\n" for n in range(1, 6))
+    text += "".join(f"{n} Is dat ook zo?\nNee.\n" for n in range(1, 5))
+    doc = kamerqa.parse(text)
+    scores = {d.code: d.message for d in doc.diagnostics}
+    assert doc.meta.layout == "labelled"
+    assert 4 >= CLOSE_RUNNER_UP * 5
+    assert "layout-uncertain" in scores and "table would find 4" in scores["layout-uncertain"]
+
+
+def test_a_distant_runner_up_is_not_named():
+    text = "".join(f"Vraag {n} Is dat zo?\nAntwoord\nJa.\n" for n in range(1, 6))
+    text += "".join(f"{n} Is dat ook zo?\nNee.\n" for n in range(1, 4))  # 3 of 5 < 80%
+    assert "layout-uncertain" not in {d.code for d in kamerqa.parse(text).diagnostics}
+
+
+def test_a_refusal_names_the_closest_candidates():
+    with pytest.raises(kamerqa.ParseError) as caught:
+        kamerqa.parse("12 Is dat zo?\nJa.\n40 En dit?\nNee.\n")
+    message = str(caught.value)
+    assert caught.value.code == "no-questions"
+    assert "closest candidates: table: '12' at line 1 and 1 more, not numbered in sequence from 1" in message
+    with pytest.raises(kamerqa.ParseError) as caught:
+        kamerqa.parse("Hallo daar.\nGeen vragen hier.\n")
+    assert "looked for questions such as" in str(caught.value)
+
+
+def test_labelled_numbering_may_start_anywhere():
+    doc = kamerqa.parse("Vraag 12\nIs dat zo?\nAntwoord 12\nJa.\nVraag 13\nEn dit?\nAntwoord 13\nNee.\n")
+    assert [q.number for q in doc.questions] == ["12", "13"]
