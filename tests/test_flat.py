@@ -95,3 +95,21 @@ def test_a_header_must_recur_on_half_the_pages():
     long_enough = " ".join(HEADER.split()[: flat.HEADER_WORDS])
     doc = kamerqa.parse(_paged_letter(long_enough))
     assert all(long_enough not in (q.answer or "") for q in doc.questions)
+
+
+def test_numbered_questions_after_lost_line_breaks():
+    # "1." questions with no "Vraag" word, separated by runs of spaces where
+    # line breaks were; the number stays with its question ("1.   Zijn er").
+    body = "   ".join(
+        f"{n}.   Zijn er maatregelen voor punt {n}?   Ja, die zijn er voor punt {n}.   Zie ook vraag {n}. " for n in range(1, 5)
+    )
+    text = "Antwoorden Algemene Rekenkamer " + "tekst " * 170 + "   " + body
+    doc = kamerqa.parse(text)
+    assert [(q.number, q.text) for q in doc.questions] == [(str(n), f"Zijn er maatregelen voor punt {n}?") for n in range(1, 5)]
+    assert doc.questions[0].answer == "Ja, die zijn er voor punt 1. Zie ook vraag 1."
+
+
+def test_one_question_and_its_answer_label_make_flat_text():
+    text = "Brief " + "tekst " * 200 + "Vraag 1 Kunt u een overzicht geven? Antwoord op vraag 1 In ons rapport staat het."
+    doc = kamerqa.parse(text)
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [("1", "Kunt u een overzicht geven?", "In ons rapport staat het.")]

@@ -12,7 +12,9 @@ are boundaries:
   only where they stand next to a page counter (a sentence that recurs in
   a few answers is not a header);
 * sentence ends, so that the question of an unlabelled answer ends with
-  its last sentence ending in "?" as in line-broken text.
+  its last sentence ending in "?" as in line-broken text;
+* runs of three or more spaces, where a converter replaced a line break,
+  and numbered questions "1. Zijn er ..." after them.
 
 Joining the pieces with single spaces gives the original text back, so
 the re-breaking loses nothing; ``FlatText.origin`` maps every new line back
@@ -53,8 +55,17 @@ class FlatText:
 
 
 _QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b")
-_NUMBERED_START = re.compile(r"(?:^|(?<=[.?!:]\s))\d{1,3}\.\s+[A-Z]")
-_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:")
+# "1. Zijn er ..." after a sentence end or a lost line break (a run of spaces).
+_NUMBERED_START = re.compile(r"(?:^|(?<=[.?!:]\s)|(?<=\s\s))\d{1,3}\.\s+[A-Z]")
+_LABEL = re.compile(
+    rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:"
+    rf"|\b{ANSWER_WORD} {ANSWER_REFERENCE}(?:{NUMBERS})\b"
+)
+# Three or more spaces: where a converter replaced a line or paragraph break.
+# Only before what starts a line of text: a capital, a quote, or "1. Zijn"
+# (a page number between such runs stays inside the piece before it).
+_NUMBER_BEFORE = re.compile(r"(?<![\d/])\d{1,3}[.)]?$")  # "1.   Zijn er": the question's own number
+_LOST_BREAK = re.compile(r"[ \t]{3,}(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
 # A bare "Antwoord" between a sentence and the answer (or its page counter).
 _BARE_ANSWER = re.compile(r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))")
 # The start of a sentence after one that ends in ".", "?" or "!": a capital
@@ -67,8 +78,8 @@ _COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 def _is_flat(line: str) -> bool:
     if len(line) <= MIN_LENGTH:
         return False
-    labels = _QUESTION_LABEL.finditer(line)
-    if next(labels, None) is not None and next(labels, None) is not None:
+    labels = _LABEL.finditer(line)  # a question label and an answer label, or two of either
+    if _QUESTION_LABEL.search(line) and next(labels, None) is not None and next(labels, None) is not None:
         return True
     numbered = _NUMBERED_START.finditer(line)
     return sum(1 for _ in itertools.islice(numbered, 3)) >= 3
@@ -93,7 +104,10 @@ def split_flat_text(text: str) -> FlatText | None:
         cuts = {m.start() for m in _LABEL.finditer(line)}
         for match in _BARE_ANSWER.finditer(line):
             cuts.update((match.start(), match.end()))
-        cuts.update(m.end() for m in _SENTENCE.finditer(line))
+        breaks = [*_SENTENCE.finditer(line), *_LOST_BREAK.finditer(line)]
+        # ... but not between a question's number and its text ("1.   Zijn er")
+        cuts.update(m.end() for m in breaks if not _NUMBER_BEFORE.search(line, max(0, m.start() - 6), m.start()))
+        cuts.update(m.start() for m in _NUMBERED_START.finditer(line))
         counters = _page_counters(line)
         for begin, end in counters:
             cuts.update((begin, end))
