@@ -43,3 +43,19 @@ def test_a_short_sentence_after_a_question_mark_is_a_follow_up(words, splits):
 def test_too_few_boundaries_give_no_parts():
     assert split_parts("Is dat zo en waarom?", 2) == ()
     assert split_parts("Is dat zo?", 1) == ()
+
+
+def test_questions_sharing_one_unlabelled_answer_are_a_group():
+    doc = kamerqa.parse("1\nIs dat zo?\n2\nEn waarom is dat zo?\nHet is zo, om twee redenen.\n3\nEn dit?\nNee.\n")
+    assert [(q.number, q.answer, q.answer_group) for q in doc.questions] == [
+        ("1", None, ("1", "2")),
+        ("2", "Het is zo, om twee redenen.", ("1", "2")),
+        ("3", "Nee.", ()),
+    ]
+    assert "no-answer" not in {d.code for d in doc.diagnostics}
+
+
+def test_with_answer_labels_a_question_without_one_is_unanswered():
+    doc = kamerqa.parse("Vraag 1\nIs dat zo?\nVraag 2\nEn dit?\nAntwoord 2\nNee.\n")
+    assert [q.answer_group for q in doc.questions] == [(), ()]
+    assert [d.code for d in doc.diagnostics] == ["no-answer"]

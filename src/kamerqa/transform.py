@@ -125,6 +125,7 @@ class ToDocument:
         meta = self._meta(items, notes)
         questions = [self._question(entry, notes) for entry in entries]
         questions, entries = _join_answered_together(questions, entries)
+        questions = _group_shared_answers(questions, entries)
         footnotes = self._footnotes(notes, questions)
         self._check_references(questions, entries)
         self._fragments(fragments, questions)
@@ -371,7 +372,7 @@ class ToDocument:
         if not any(q.answer is not None for q in questions):
             return
         for question, entry in zip(questions, entries):
-            if question.answer is None:
+            if question.answer is None and not question.answer_group:
                 self.context.report(
                     Severity.WARNING,
                     "no-answer",
@@ -419,6 +420,30 @@ def _join_answered_together(
         joined.append(question)
         kept.append(entry)
     return joined, kept
+
+
+def _group_shared_answers(questions: list[Question], entries: list[_Entry]) -> list[Question]:
+    """Questions printed back to back with no answer of their own, then one
+    unlabelled answer ("Vraag 1 ...? Vraag 2 ...?" and one answer): the
+    answer is theirs together.  Each keeps its entry; all are linked by
+    ``answer_group``, the answer stays on the last.  Only in a document whose
+    answers are unlabelled and that answers its questions: where answers
+    carry labels, a question without one is simply unanswered."""
+    if not any(entry.answer and entry.answer[0].type == "ANSWER_START" for entry in entries):
+        return questions
+    grouped = list(questions)
+    waiting: list[int] = []  # questions without an answer, since the last answered one
+    for index, (question, entry) in enumerate(zip(questions, entries)):
+        if question.answer is None:
+            waiting.append(index)
+            continue
+        if waiting and entry.answer and entry.answer[0].type == "ANSWER_START":
+            members = [*waiting, index]
+            numbers = tuple(questions[i].number for i in members)
+            for i in members:
+                grouped[i] = attrs.evolve(grouped[i], answer_group=numbers)
+        waiting = []
+    return grouped
 
 
 _ANSWER_NUMBERS = re.compile(rf"{ANSWER_WORD}\s+(?:{ANSWER_REFERENCE})?({NUMBERS})")
