@@ -40,6 +40,7 @@ from lark import Token
 
 from .codes import CODES
 from .errors import InternalError
+from .furniture import has_publication_footers, publication_footers
 from .grammar import Lines, new_token
 from .header import read_role
 from .layouts import REGISTRY
@@ -242,6 +243,7 @@ class PostLexer:
         questions_only: bool = False,
         headers: frozenset[int] = frozenset(),
         relex: Callable[[str], Iterable[Token]] | None = None,
+        text: str = "",
     ) -> None:
         if form not in FORMS:
             raise ValueError(f"unknown layout form {form!r}")
@@ -250,6 +252,7 @@ class PostLexer:
         self.questions_only = questions_only
         self.headers = headers  # indexes of lines known to be running headers (flat text)
         self.relex = relex  # the shape lexer, for indented lines inside the list
+        self.text = text  # the text the lines are of, to look for furniture clues at once
         self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
         self._used: set[int] = set()  # the question numbers started in the current numbered set
 
@@ -280,7 +283,7 @@ class PostLexer:
         lines = self._unindent(lines)
         kinds, values = lines.kinds, lines.values
         self._starts = starts if starts is not None and lines is given else _shape_starts(lines, self.form)
-        footers = self._footer_lines(lines) | self.headers
+        footers = self._footer_lines(lines) | self.headers | self._publication_footers(lines)
         prelude = self._prelude(lines)
         paragraphs = len(lines.at.get("BLANK", ())) > 0.1 * len(lines)
         out: list[Token] = []
@@ -650,6 +653,15 @@ class PostLexer:
         self.context.footnote_refs[marker] = FootnoteRef(
             marker, token.line or 1, (token.column or 1) + position, match.end() - position
         )
+
+    def _publication_footers(self, lines: Lines) -> set[int]:
+        """Footers of a known shape ("ah-tk-20242025-562", "Tweede Kamer,
+        vergaderjaar 2024–2025, Aanhangsel 1"): see :mod:`kamerqa.furniture`."""
+        if not has_publication_footers(self.text):
+            return set()
+        kinds = lines.kinds
+        text_lines = [index for index, kind in enumerate(kinds) if kind in ("TEXT", "PAGE_COUNTER_LINE")]
+        return publication_footers(lines.values, text_lines)
 
     @staticmethod
     def _footer_lines(lines: Lines) -> set[int]:
