@@ -109,3 +109,15 @@ def test_dutch_dates_round_trip():
     for day in (date(2008, 1, 31), date(2022, 10, 28), date(2024, 5, 1)):
         assert parse_dutch_date(format_dutch_date(day)) == day
     assert format_dutch_date(date(2022, 10, 28)) == "28 oktober 2022"
+
+
+def test_a_superscript_marker_at_the_start_of_the_next_line():
+    # PyPDF2 puts a superscript at the start of the line after its word:
+    # before a closing quote ("verdwijnt\n1»") or before the rest of the
+    # sentence ("Consumentenbond\n2 die"); a list item "1. ..." is no marker.
+    from kamerqa.text import find_footnote_marker
+
+    assert find_footnote_marker("verdwijnt\n1» en meer", 1) == 10
+    assert find_footnote_marker("de Consumentenbond\n2 die de NZa", 2) == 19
+    assert find_footnote_marker("punten:\n1. eerste punt", 1) is None
+    assert find_footnote_marker("punten:\n1 Eerste punt", 1) is None

@@ -168,7 +168,7 @@ def _tokens(
     context.candidates = {name: [(s.label, index + 1) for index, s in starts.items()] for name, starts in found.items()}
     headers = flat.headers if flat is not None else frozenset()
     postlexer = PostLexer(
-        context, context.form, questions_only=questions_only(lines), headers=headers, relex=layout.lex, text=text
+        context, context.form, questions_only=questions_only(lines, text), headers=headers, relex=layout.lex, text=text
     )
     return postlexer.process(lines, found.get(context.form))
 

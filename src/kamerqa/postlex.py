@@ -707,11 +707,17 @@ class PostLexer:
         return set()
 
 
-def questions_only(lines: Lines) -> bool:
+_QUESTIONS_ONLY = re.compile(r"Vragen gesteld door de leden der Kamer(?![ \t\n]*,[ \t\n]*met)")
+
+
+def questions_only(lines: Lines, text: str = "") -> bool:
     """Does the header call this a list of questions without answers
-    ("Verslag houdende een lijst van vragen")?"""
+    ("Verslag houdende een lijst van vragen"; Kamervragen as submitted,
+    "Vragen gesteld door de leden der Kamer" without "met de daarop ...
+    gegeven antwoorden", and no answer label anywhere)?"""
     kind_lines = lines.at.get("KIND_LINE")
-    if not kind_lines:
-        return False
-    kind = lines.values[kind_lines[0]].lower()
-    return "lijst van vragen" in kind and "antwoord" not in kind
+    if kind_lines:
+        kind = lines.values[kind_lines[0]].lower()
+        return "lijst van vragen" in kind and "antwoord" not in kind
+    head = text[:2000]
+    return bool(_QUESTIONS_ONLY.search(head)) and not lines.at.get("ANSWER_LINE") and "Antwoord van" not in head

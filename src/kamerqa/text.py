@@ -249,7 +249,13 @@ def _marker_pattern(marker: int) -> re.Pattern[str]:
     # The number first and the character before it checked by a look-behind
     # after it: the regex engine can then skip to each digit instead of
     # testing a look-behind at every position.
-    return re.compile(rf"{marker}(?<={_MARKER_BEFORE}{marker}){_MARKER_AFTER}|\[\s*{marker}\s*\]")
+    # PDF text extractors also put a superscript marker at the start of the
+    # next line, before the closing quote or mark it belongs to
+    # ("verdwijnt\n1»"), or before the rest of the sentence ("Consumentenbond\n4 die").
+    return re.compile(
+        rf"{marker}(?<={_MARKER_BEFORE}{marker}){_MARKER_AFTER}|\[\s*{marker}\s*\]"
+        rf"|(?<![^\n]){marker}(?=[»”’\"?,;:)\]]| [a-zà-ÿ])"
+    )
 
 
 _FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?!\d){HSPACE}*(\S.*)$", re.DOTALL)
