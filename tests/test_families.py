@@ -116,3 +116,22 @@ def test_header_phrases_take_linear_time(construct):
 
     small, large = min(seconds(150) for _ in range(3)), min(seconds(1500) for _ in range(3))
     assert large < max(small, 0.002) * 40
+
+
+def test_a_mededeling_after_the_questions_takes_the_place_of_the_answers():
+    text = (
+        "Vragen van het lid Dijk (SP) aan de Minister van Financiën over de kosten (ingezonden 1 mei 2024).\n"
+        "Mededeling van Minister X (Financiën) (ontvangen 20 mei 2024).\n"
+        "Vraag 1\nIs dat zo?\nVraag 2\nEn dit?\n"
+        "Mededeling\nDe vragen kunnen niet binnen de termijn worden beantwoord.\nIk stuur ze zo spoedig mogelijk.\n"
+    )
+    doc = kamerqa.parse(text)
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [("1", "Is dat zo?", None), ("2", "En dit?", None)]
+    assert doc.meta.mededeling == "De vragen kunnen niet binnen de termijn worden beantwoord. Ik stuur ze zo spoedig mogelijk."
+    assert doc.meta.mededeling_by == "Minister X (Financiën)"
+
+
+def test_the_word_mededeling_in_an_answer_is_text():
+    doc = kamerqa.parse("Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\nMededeling aan de Kamer is gedaan.\n")
+    assert doc.questions[0].answer == "Ja. Mededeling aan de Kamer is gedaan."
+    assert doc.meta.mededeling is None

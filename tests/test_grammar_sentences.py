@@ -35,6 +35,7 @@ EXPLICIT = {
     "PRELUDE": lower_line,
     "TITLE_LINE": lower_line,
     "NAME_LINE": capital_line.map(lambda t: t + "\n"),
+    "MEDEDELING": st.just("\nMededeling\n"),
     "TEXT": lower_line,
     "BLANK": st.sampled_from(["\n", "  \n", "\t\n"]),
     "COLUMN_HEADER": st.just("Nr Vraag Bijlage Blz. (van) t/m\n"),

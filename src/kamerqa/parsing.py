@@ -32,7 +32,7 @@ from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, q
 from .reading import normalise_newlines, read_file
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
 from .transform import Role, ToDocument
-from .vocabulary import ANSWER_LABEL, NOISE, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, NOISE, QUESTION_WORD
 
 __all__ = ["LAYOUTS", "Analysis", "analyse", "parse", "parse_file"]
 
@@ -41,6 +41,7 @@ GRAMMAR = "qa"
 LAYOUTS = (*FORMS, "flat")
 _QUESTION_LABEL = re.compile(rf"^{HSPACE}*(?:{QUESTION_WORD}{HSPACE}+{NOISE}?)?{LABEL_NUMBERS}[.:]?{HSPACE}*")
 _ANSWER_LABEL = re.compile(rf"^{HSPACE}*{ANSWER_LABEL}")
+_MEDEDELING_LABEL = re.compile(rf"^{HSPACE}*{MEDEDELING_LABEL}")
 _LOOKED_FOR = (
     "no numbered questions found; looked for questions such as '1 Is er ...?' followed by 'Antwoord' "
     "(table), '1. Is er ...?' (period), a number alone on a line followed by the question (numbered) "
@@ -82,6 +83,7 @@ class Analysis:
         fields: dict[Role, str] = {
             ("meta", "title"): doc.meta.title or "",
             ("meta", "intro"): doc.meta.intro or "",
+            ("meta", "mededeling"): doc.meta.mededeling or "",
         }
         for q in doc.questions:
             # A number printed twice (numbering that restarts) has both texts;
@@ -130,6 +132,8 @@ class Analysis:
             line = re.sub(r"\s\d{1,3}\s*$", "", line)
         if ("layout", "label") in roles:
             line = _ANSWER_LABEL.sub("", line, count=1)
+        if ("layout", "mededeling") in roles:
+            line = _MEDEDELING_LABEL.sub("", line, count=1)
         if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
             lead = footnote_lead(line)
             line = f"{lead[0]} {lead[1]}" if lead else line

@@ -55,7 +55,7 @@ from .text import (
     footnote_lead,
     starts_with_month,
 )
-from .vocabulary import ANSWER_LABEL, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, QUESTION_WORD
 
 __all__ = [
     "FORMS",
@@ -255,6 +255,7 @@ class PostLexer:
         self.text = text  # the text the lines are of, to look for furniture clues at once
         self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
         self._used: set[int] = set()  # the question numbers started in the current numbered set
+        self._mededeling_at: int | None = None  # the line of a Mededeling heading after the questions
 
     def _unindent(self, lines: Lines) -> Lines:
         """Tab-indented lines are stray fragments only after the list (as in
@@ -286,6 +287,7 @@ class PostLexer:
         footers = self._footer_lines(lines) | self.headers | self._publication_footers(lines)
         prelude = self._prelude(lines)
         paragraphs = len(lines.at.get("BLANK", ())) > 0.1 * len(lines)
+        self._mededeling_at = self._mededeling(lines)
         out: list[Token] = []
         in_header = True
         expected, previous = 1, None
@@ -321,6 +323,12 @@ class PostLexer:
             pending = -1
 
         for index, kind in enumerate(kinds):
+            if index == self._mededeling_at:
+                if pending >= 0:
+                    flush(index)
+                out.extend(self._split_mededeling(lines.token(index)))
+                answer_at = None
+                continue
             plain = (
                 (kind == "TEXT" or kind == "BLANK")
                 and not in_header
@@ -547,6 +555,8 @@ class PostLexer:
             kind = kinds[j]
             if kind == "ANSWER_LINE":
                 return None  # labelled
+            if j == self._mededeling_at:
+                break  # a Mededeling takes the place of the answers
             if j in starts and self._next_start(source, j, expected, previous) is not None:
                 break
             if kind == "BLANK":
@@ -654,6 +664,31 @@ class PostLexer:
             marker, token.line or 1, (token.column or 1) + position, match.end() - position
         )
 
+    def _mededeling(self, lines: Lines) -> int | None:
+        """The line of a "Mededeling" heading after the questions (the notice
+        that the answers are deferred), or None.  Looked for in the text at
+        once: most documents have none."""
+        text = self.text
+        at = max(text.find("\nMededeling"), text.find("\nMEDEDELING"))
+        if at < 0 or not self._starts:
+            return None
+        first_question = min(self._starts)
+        for match in _MEDEDELING_LINE.finditer(text, at):
+            index = text.count("\n", 0, match.start())
+            if index > first_question and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
+                return index
+        return None
+
+    def _split_mededeling(self, token: Token) -> list[Token]:
+        """ "Mededeling van X. (Ontvangen D) Hierbij ..." -> MEDEDELING + TEXT."""
+        match = _MEDEDELING_SPLIT.match(token.value)
+        assert match is not None  # _mededeling found the heading here
+        label = _retype(token, "MEDEDELING", clean_line(match.group(1)))
+        rest = match.group(3)
+        if not rest.strip():
+            return [label]
+        return [label, _retype(token, "TEXT", rest, offset=len(match.group(1)) + len(match.group(2)))]
+
     def _publication_footers(self, lines: Lines) -> set[int]:
         """Footers of a known shape ("ah-tk-20242025-562", "Tweede Kamer,
         vergaderjaar 2024–2025, Aanhangsel 1"): see :mod:`kamerqa.furniture`."""
@@ -707,6 +742,12 @@ class PostLexer:
         return set()
 
 
+# A Mededeling heading on a line of its own, or followed by its text after
+# the sender and date: never the word "Mededeling" opening a sentence.
+_MEDEDELING_LINE = re.compile(
+    rf"(?m)^{HSPACE}*{MEDEDELING_LABEL}(?:{HSPACE}*$|(?<=\)){HSPACE}+\S|(?<=\.){HSPACE}+\S)"
+)
+_MEDEDELING_SPLIT = re.compile(rf"^({HSPACE}*{MEDEDELING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
 _QUESTIONS_ONLY = re.compile(r"Vragen gesteld door de leden der Kamer(?![ \t\n]*,[ \t\n]*met)")
 
 
@@ -714,10 +755,12 @@ def questions_only(lines: Lines, text: str = "") -> bool:
     """Does the header call this a list of questions without answers
     ("Verslag houdende een lijst van vragen"; Kamervragen as submitted,
     "Vragen gesteld door de leden der Kamer" without "met de daarop ...
-    gegeven antwoorden", and no answer label anywhere)?"""
+    gegeven antwoorden", or a "Mededeling van ..." instead of the answer
+    heading, and no answer label anywhere)?"""
     kind_lines = lines.at.get("KIND_LINE")
     if kind_lines:
         kind = lines.values[kind_lines[0]].lower()
         return "lijst van vragen" in kind and "antwoord" not in kind
     head = text[:2000]
-    return bool(_QUESTIONS_ONLY.search(head)) and not lines.at.get("ANSWER_LINE") and "Antwoord van" not in head
+    unanswered = bool(_QUESTIONS_ONLY.search(head)) or "Mededeling van" in head  # a notice instead of answers
+    return unanswered and not lines.at.get("ANSWER_LINE") and "Antwoord van" not in head

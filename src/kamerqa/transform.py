@@ -112,17 +112,24 @@ class ToDocument:
             items.append(child)
         entries: list[_Entry] = []
         fragments: list[Token] = []
+        mededeling: list[Token] = []
         for node in rest:
             if node.data == "entry":
                 question, *answer = node.children
                 entries.append(
                     _Entry(_children(question, "question"), _children(answer[0], "answer") if answer else None)
                 )
+            elif node.data == "mededeling":
+                mededeling = _children(node, "mededeling")
             else:
                 fragments.extend(_children(node, "fragment"))
         notes: list[Token] = []  # footnote bodies, wherever they sit
 
         meta = self._meta(items, notes)
+        if mededeling:
+            heading, *body = mededeling
+            self._role(heading, "layout", "mededeling")
+            meta = attrs.evolve(meta, mededeling=self._text(body, ("meta", "mededeling"), notes).text or None)
         questions = [self._question(entry, notes) for entry in entries]
         questions, entries = _join_answered_together(questions, entries)
         questions = _group_shared_answers(questions, entries)

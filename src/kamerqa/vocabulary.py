@@ -21,6 +21,7 @@ __all__ = [
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
     "HSPACE",
+    "MEDEDELING_LABEL",
     "NOISE",
     "NUMBER",
     "NUMBERS",
@@ -63,6 +64,15 @@ ANSWER_REFERENCE = r"(?:(?:op|bij)[ ]+(?:de[ ]+)?)?(?:vraag|vragen)[ ]+"
 #: "Antwoord", "Antwoord:", "Antwoord 1", "Antwoord 1.", "Antwoorden 5 en 6",
 #: "Antwoord op vraag 1:", "Antwoord op de vragen 4 t/m 6:", "Antwoord vraag 3:".
 ANSWER_LABEL = f"{ANSWER_WORD}(?:{HSPACE}+(?:{ANSWER_REFERENCE})?{NUMBERS}\\.?)?{HSPACE}*:?"
+
+
+#: The heading of a Mededeling that takes the place of the answers: "Mededeling"
+#: alone, or with its sender and date ("Mededeling van Minister X (...).
+#: (Ontvangen 30 maart 1977)"), also printed twice ("Mededeling Mededeling van").
+MEDEDELING_LABEL = (
+    rf"(?:Mededeling|MEDEDELING)(?:{HSPACE}+Mededeling)?"
+    rf"(?:{HSPACE}+van{HSPACE}[^\n]{{1,400}}?\({HSPACE}*[Oo]ntvangen{HSPACE}+[^)\n]{{1,40}}\)\.?)?"
+)
 
 
 def lark_fragment() -> str:
