@@ -33,6 +33,8 @@ questions = st.builds(
     refers_to=st.lists(numbers, max_size=3).map(tuple),
     answer_lines=st.none() | spans(),
     covers=st.lists(numbers, max_size=3).map(tuple),
+    parts=st.lists(texts, max_size=3).map(tuple),
+    answer_group=st.lists(numbers, max_size=3).map(tuple),
 )
 
 metas = st.builds(
@@ -56,6 +58,14 @@ metas = st.builds(
     received=st.none() | st.dates(),
     document_date=st.none() | st.dates(),
     session=maybe_texts,
+    aanhangsel=maybe_texts,
+    report=maybe_texts,
+    answer_submitted=st.none() | st.dates(),
+    mededeling=maybe_texts,
+    mededeling_by=maybe_texts,
+    mededeling_received=st.none() | st.dates(),
+    layout_score=st.none() | st.integers(0, 10_000),
+    flattened=st.booleans(),
 )
 
 diagnostics = st.builds(

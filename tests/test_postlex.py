@@ -37,6 +37,10 @@ def test_the_next_number_followed_by_lower_case_is_text():
 def test_numbering_may_skip_a_few_but_not_many():
     assert types("1 Een?\n\n4 Vier?\n")[1] == (3, "QUESTION_START")
     assert types("1 Een?\n\n12 Twaalf?\n")[1] == (3, "TEXT")
+    # the boundary: PostLexer.MAX_SKIP numbers may be skipped, one more may not
+    skip = PostLexer.MAX_SKIP
+    assert types(f"1 Een?\n\n{2 + skip} Verder?\n")[1] == (3, "QUESTION_START")
+    assert types(f"1 Een?\n\n{3 + skip} Verder?\n")[1] == (3, "TEXT")
 
 
 def test_lone_number_is_a_page_cell_in_the_table_and_a_page_number_elsewhere():

@@ -59,7 +59,7 @@ _QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b")
 _NUMBERED_START = re.compile(r"(?:^|(?<=[.?!:]\s)|(?<=\s\s))\d{1,3}\.\s+[A-Z]")
 _LABEL = re.compile(
     rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:"
-    rf"|\b{ANSWER_WORD} {ANSWER_REFERENCE}(?:{NUMBERS})\b"
+    rf"|\b{ANSWER_WORD} (?:{ANSWER_REFERENCE})?(?:{NUMBERS})\b(?=[ .:]|$)"
 )
 # Three or more spaces: where a converter replaced a line or paragraph break.
 # Only before what starts a line of text: a capital, a quote, or "1. Zijn"
