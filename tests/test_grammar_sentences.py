@@ -36,6 +36,12 @@ EXPLICIT = {
     "TITLE_LINE": lower_line,
     "NAME_LINE": capital_line.map(lambda t: t + "\n"),
     "MEDEDELING": st.just("\nMededeling\n"),
+    # A questions-first print needs its answers numbered like its questions,
+    # which a sentence of the grammar cannot know: its heading and answer
+    # numbers are written as an answer label and text (tests/test_inline.py
+    # checks the real thing).
+    "ANSWERS": st.just("Antwoord\n"),
+    "ANSWER_NUMBER": lower_line,
     "TEXT": lower_line,
     "BLANK": st.sampled_from(["\n", "  \n", "\t\n"]),
     "COLUMN_HEADER": st.just("Nr Vraag Bijlage Blz. (van) t/m\n"),

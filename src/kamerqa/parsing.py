@@ -26,6 +26,7 @@ from .errors import InternalError, KamerqaError, ParseError
 from .flat import FlatText, split_flat_text
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
 from .header import read_heading
+from .inline import split_inline_numbers
 from .model import Diagnostic, Document, LineSpan, Severity
 from .normalise import normalise
 from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only
@@ -94,6 +95,9 @@ class Analysis:
         for note in doc.footnotes:
             fields[("footnote", note.marker)] = note.marker + " " + note.text
             fields[("footnote-more", note.marker)] = note.text
+        for d in self.working or doc.diagnostics:  # text a diagnostic keeps, for the lines given to it
+            if d.text:
+                fields[("diagnostic", d.code)] = fields.get(("diagnostic", d.code), "") + "\n" + d.text
         fields = {role: clean_line(text) for role, text in fields.items()}
 
         missing = []
@@ -369,6 +373,8 @@ def _run(
     if not text.strip():
         raise ParseError("the input is empty", line=1, column=1, code="empty", source=source)
     flat = split_flat_text(text) if layout in (None, "flat") else None
+    if flat is None and layout is None:
+        flat = split_inline_numbers(text)
     lexed = flat.text if flat is not None else text
     try:
         parser = layout_parser(GRAMMAR)

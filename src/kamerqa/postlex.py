@@ -32,6 +32,7 @@ it confirmed, numbering gaps) in a :class:`ParseContext`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -53,6 +54,7 @@ from .text import (
     covered_numbers,
     find_footnote_marker,
     footnote_lead,
+    number_label,
     starts_with_month,
 )
 from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, QUESTION_WORD
@@ -256,6 +258,7 @@ class PostLexer:
         self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
         self._used: set[int] = set()  # the question numbers started in the current numbered set
         self._mededeling_at: int | None = None  # the line of a Mededeling heading after the questions
+        self._answers_at: int | None = None  # the "Antwoord" heading of a print whose questions come first
 
     def _unindent(self, lines: Lines) -> Lines:
         """Tab-indented lines are stray fragments only after the list (as in
@@ -288,6 +291,9 @@ class PostLexer:
         prelude = self._prelude(lines)
         paragraphs = len(lines.at.get("BLANK", ())) > 0.1 * len(lines)
         self._mededeling_at = self._mededeling(lines)
+        self._answers_at = self._answers_heading(lines)
+        answer_numbers: set[int] = set()  # the numbers answered after the heading
+        heading_open = False  # the heading's lines go on
         out: list[Token] = []
         in_header = True
         expected, previous = 1, None
@@ -323,6 +329,32 @@ class PostLexer:
             pending = -1
 
         for index, kind in enumerate(kinds):
+            if self._answers_at is not None and index >= self._answers_at:
+                if pending >= 0:
+                    flush(index)
+                token = lines.token(index)
+                if index == self._answers_at or (heading_open and _ANSWERS_HEADING.match(token.value)):
+                    out.append(_retype(token, "ANSWERS"))  # "Antwoord", "Antwoord van minister X. (Ontvangen ...)"
+                    heading_open = True
+                    continue
+                heading_open = False
+                numbered = self._answer_start(lines, index, answer_numbers)
+                if numbered is not None:
+                    answer_numbers.update(_numbers(numbered.label))
+                    label, rest, _ = self._start_tokens(token, numbered, lines, index)
+                    out.append(_retype(label, "ANSWER_NUMBER"))
+                    if rest is not None:
+                        emit_text(rest)
+                    continue
+                if index in footers:
+                    out.append(_retype(token, "FOOTER"))
+                elif kind in ("NUMBER_ONLY", "PAGE_OF"):
+                    out.append(_retype(token, "PAGE_NUMBER", clean_line(token.value)))
+                elif kind in ("BLANK", "PAGE_BREAK"):
+                    out.append(token)
+                else:
+                    emit_text(token)
+                continue
             if index == self._mededeling_at:
                 if pending >= 0:
                     flush(index)
@@ -546,6 +578,8 @@ class PostLexer:
         in "?" (at least the first); otherwise its leading lines up to and
         including the last of the first run of lines ending in "?".
         """
+        if self._answers_at is not None:
+            return None  # the answers come after all questions, under their heading
         kinds, values, starts = source.kinds, source.values, self._starts
         lines: list[tuple[int, str, int]] = []  # (line index, text, paragraph)
         paragraph = 0
@@ -664,6 +698,40 @@ class PostLexer:
             marker, token.line or 1, (token.column or 1) + position, match.end() - position
         )
 
+    def _answers_heading(self, lines: Lines) -> int | None:
+        """The "Antwoord" heading of a print whose questions come first: after
+        the questions, followed by answers numbered again from the first
+        question's number.  None in every other document."""
+        if not self._starts or "ntwoord" not in self.text:
+            return None
+        labels = lines.at.get("ANSWER_LINE", ())
+        if labels and labels[-1] - labels[0] > 1:
+            return None  # answer labels under the questions: answers follow their questions
+        starts = sorted(self._starts)
+        first_number = self._starts[starts[0]].first
+        candidates = [*labels, *(m.start() for m in _ANSWERS_HEADING_IN_TEXT.finditer(self.text))]
+        for index in sorted(set(labels) | {self.text.count("\n", 0, at) for at in candidates[len(labels) :]}):
+            if bisect.bisect_left(starts, index) < 2 or index >= len(lines):
+                continue  # questions first means several questions before the heading
+            if lines.kinds[index] not in ("ANSWER_LINE", "TEXT") or not _ANSWERS_HEADING.match(lines.values[index]):
+                continue
+            if lines.kinds[index] == "ANSWER_LINE" and clean_line(lines.values[index]) not in ("Antwoord", "ANTWOORD"):
+                continue  # "Antwoord 1": an answer label, not a heading
+            for following in range(index + 1, min(index + 4, len(lines))):
+                start = _any_start(lines, following)
+                if start is not None:
+                    return index if start.first == first_number else None
+            return None
+        return None
+
+    def _answer_start(self, lines: Lines, index: int, answered: set[int]) -> _Start | None:
+        """An answer's number after the heading: "1 Ja.", "1. Ja.", "3 t/m 5 ...", "4 en 5 Ja.";
+        a number not answered yet and printed among the questions."""
+        start = _any_start(lines, index)
+        if start is None or not _numbers(start.label) or _numbers(start.label) & answered:
+            return None
+        return start if start.first <= max(self._used | {start.first}) else None
+
     def _mededeling(self, lines: Lines) -> int | None:
         """The line of a "Mededeling" heading after the questions (the notice
         that the answers are deferred), or None.  Looked for in the text at
@@ -740,6 +808,26 @@ class PostLexer:
             if seen > 8:
                 break
         return set()
+
+
+_ANSWERS_HEADING_IN_TEXT = re.compile(r"(?m)^[ \t]*(?:Antwoord|ANTWOORD)[ \t]+(?:Antwoord[ \t]+)?van\b")
+_ANSWERS_HEADING = re.compile(rf"^{HSPACE}*(?:Antwoord|ANTWOORD)\b(?:{HSPACE}*\n?$|{HSPACE}+(?:Antwoord{HSPACE}+)?van\b)")
+_ANSWER_NUMBERS_START = re.compile(
+    rf"^{HSPACE}*(\d{{1,3}}(?:(?:{HSPACE}*,{HSPACE}*|{HSPACE}+en{HSPACE}+|{HSPACE}+t/m{HSPACE}+)\d{{1,3}})*)\.?{HSPACE}+(?=\S)"
+)
+
+
+def _any_start(lines: Lines, index: int) -> _Start | None:
+    """A line that opens with a number or a list or range of numbers and text:
+    how the answers of a questions-first print are numbered."""
+    if lines.kinds[index] not in ("NUMBERED", "TEXT", "DOSSIER_LINE"):
+        return None
+    value = lines.values[index]
+    match = _ANSWER_NUMBERS_START.match(value)
+    if match is None or not value[match.end() :].strip():
+        return None
+    first, letter, last = number_label(match.group(1))
+    return _Start(match.group(1), first, letter, last, match.end())
 
 
 # A Mededeling heading on a line of its own, or followed by its text after

@@ -113,6 +113,7 @@ class ToDocument:
         entries: list[_Entry] = []
         fragments: list[Token] = []
         mededeling: list[Token] = []
+        answers_block: list = []
         for node in rest:
             if node.data == "entry":
                 question, *answer = node.children
@@ -121,6 +122,8 @@ class ToDocument:
                 )
             elif node.data == "mededeling":
                 mededeling = _children(node, "mededeling")
+            elif node.data == "answers":
+                answers_block = _children(node, "answers")
             else:
                 fragments.extend(_children(node, "fragment"))
         notes: list[Token] = []  # footnote bodies, wherever they sit
@@ -131,6 +134,8 @@ class ToDocument:
             self._role(heading, "layout", "mededeling")
             meta = attrs.evolve(meta, mededeling=self._text(body, ("meta", "mededeling"), notes).text or None)
         questions = [self._question(entry, notes) for entry in entries]
+        if answers_block:
+            questions, entries = self._answers_after_questions(answers_block, questions, entries, notes)
         questions, entries = _join_answered_together(questions, entries)
         questions = _group_shared_answers(questions, entries)
         footnotes = self._footnotes(notes, questions)
@@ -238,6 +243,70 @@ class ToDocument:
             parts=parts,
         )
 
+    def _answers_after_questions(
+        self, block: list, questions: list[Question], entries: list[_Entry], notes: list[Token]
+    ) -> tuple[list[Question], list[_Entry]]:
+        """Pair the answers printed after all questions with them by number.
+        An answer numbered for several questions ("3 t/m 5", "1, 3 en 4")
+        joins them into one entry, placed where its first question stands."""
+        for item in block:
+            if isinstance(item, Tree):
+                continue
+            self._role(item, "layout", "answers-heading") if item.type == "ANSWERS" else None
+        heading_text = [item for item in block if not isinstance(item, Tree) and item.type != "ANSWERS"]
+        if heading_text:  # text between the heading and the first answer stays with the heading's answers
+            self._text(heading_text, ("meta", "intro"), notes)
+        for item in block:
+            if not isinstance(item, Tree):
+                continue
+            label, *body = _children(item, "answer_item")
+            number = label.value
+            self._role(label, "layout", "question-number")
+            answer = self._text(body, ("answer", number), notes).text
+            covers = covered_numbers(number)
+            members = [i for i, q in enumerate(questions) if q.covers and set(q.covers) <= set(covers) and q.answer is None]
+            if not members:  # no question printed with that number: keep the text where a reader finds it
+                self.context.report(
+                    Severity.WARNING,
+                    "unpaired-answer",
+                    f"an answer numbered {number} after the questions, but no unanswered question {number}",
+                    label,
+                    text=f"{number} {answer}",
+                )
+                self._role(label, "diagnostic", "unpaired-answer")
+                for token in _lines(body):
+                    if token.type != "TEXT":
+                        continue  # page numbers and footers keep their layout role
+                    first = line_of(token)
+                    self.spans.append((first, first + max(token.value.count("\n"), 1) - 1, ("diagnostic", "unpaired-answer")))
+                continue
+            first = members[0]
+            group = [questions[i] for i in members]
+            joined = group[0] if len(group) == 1 and group[0].covers == covers else attrs.evolve(
+                group[0],
+                number=number,
+                text="\n\n".join(q.text for q in group),
+                covers=covers,
+                parts=tuple(q.text for q in group) if len(group) == len(covers) else (),
+            )
+            questions[first] = attrs.evolve(
+                joined,
+                answer=answer,
+                refers_to=cross_references(answer),
+                answer_lines=LineSpan(line_of(label), self._last_line(body, label)),
+            )
+            for i in reversed(members[1:]):
+                del questions[i]
+                del entries[i]
+        return questions, entries
+
+    @staticmethod
+    def _last_line(body: list[Token], label: Token) -> int:
+        last = line_of(label)
+        for token in _lines(body):
+            last = max(last, line_of(token) + max(token.value.count("\n"), 1) - 1)
+        return last
+
     def _pages(self, pages: Sequence[int], first: Token, number: str) -> tuple[int | None, int | None]:
         distinct = sorted(set(pages))
         if not distinct:
@@ -328,17 +397,18 @@ class ToDocument:
         return footnotes
 
     def _check_references(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:
-        known = {q.number for q in questions}
+        known = {q.number for q in questions} | {number for q in questions for number in q.covers}
         for question, entry in zip(questions, entries):
             for number in question.refers_to:
                 if number not in known:
-                    assert entry.answer is not None  # only answers carry references
+                    # the answer's label, or (answers printed after all questions) the question's number
+                    where = entry.answer[0] if entry.answer is not None else entry.question[0]
                     self.context.report(
                         Severity.WARNING,
                         "dangling-reference",
                         f"the answer to question {question.number} refers to question {number}, "
                         "which is not in this document",
-                        entry.answer[0],
+                        where,
                         text=None,
                     )
 

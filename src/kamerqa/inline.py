@@ -1,0 +1,61 @@
+"""A pre-pass for old prints whose questions come first and whose numbers
+stand inside paragraphs.
+
+Aanhangsel pages of 1961-1993 print all questions first, then an
+"Antwoord" heading ("Antwoord van minister X. (Ontvangen ...)") and the
+answers by number; OCR runs several of them together in one paragraph:
+"... hanteert? 2 Is het u bekend ...", "... verleend. 2 In de bewuste brief
+...", "... 3 t/m 5 Niet van toepassing.".  Only in a text that has such an
+answer heading after bare-numbered questions, this pass breaks lines before
+a number (or a list or range of numbers) that follows a sentence end and is
+followed by a capital, and after the heading's "(Ontvangen ...)", so that the
+numbers stand at line starts as the layouts read them.  It returns a
+:class:`~kamerqa.flat.FlatText` (the same map back to original positions).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .flat import FlatText
+
+__all__ = ["split_inline_numbers"]
+
+_HEADING = re.compile(r"(?m)^[ \t]*(?:Antwoord|ANTWOORD)\b(?:[ \t]*$|[ \t]+(?:Antwoord[ \t]+)?van\b)")
+_NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}\.?[ \t]+[A-Z«]")
+_RESTART = re.compile(r"(?<![\w,])1(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)\d{1,3})*\.?[ \t]+[A-Z]")
+_LABEL = r"\d{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]+t/m[ \t]+)\d{1,3})*"
+_INLINE = re.compile(rf"(?<=[?.!»”’)'])[ \t]+(?={_LABEL}\.?[ \t]+[«\"'„A-Z])")
+_RECEIVED = re.compile(r"\(\s*(?:[Oo]ntvangen|Ingezonden|In-\s?gezonden)[^()\n]{1,40}\)\.?(?:[ \t]*\([^()\n]{1,120}\))?[ \t]+(?=[^\s(])")
+
+
+def split_inline_numbers(text: str) -> FlatText | None:
+    """The text re-broken before inline numbers, or ``None`` when it is not a
+    questions-first print."""
+    headings = list(itertools.islice(_HEADING.finditer(text), 3))
+    if not headings or len(_NUMBERED_LINE.findall(text, 0, headings[0].start())) < 2:
+        return None  # questions first means several numbered questions before the heading
+    if text.count("\n", headings[0].start(), headings[-1].start()) > 1:
+        return None  # an "Antwoord" line under every question: answers follow their questions
+    if not _RESTART.search(text, headings[-1].end(), headings[-1].end() + 400):
+        return None  # no answer numbered 1 right after the heading
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines = lines[:-1]
+    out: list[str] = []
+    origin: list[tuple[int, int]] = []
+    for number, line in enumerate(lines, start=1):
+        cuts = {m.end() for m in _INLINE.finditer(line)} | {m.end() for m in _RECEIVED.finditer(line)}
+        bounds = sorted(cuts | {0, len(line)})
+        for begin, end in itertools.pairwise(bounds):
+            piece = line[begin:end]
+            stripped = piece.lstrip()
+            if not stripped.strip():
+                continue
+            out.append(stripped.rstrip())
+            origin.append((number, begin + len(piece) - len(stripped)))
+        if not line:
+            out.append("")
+            origin.append((number, 0))
+    return FlatText("\n".join(out) + "\n", tuple(origin))
