@@ -128,6 +128,27 @@ def main() -> int:
     size = len(source.encode("utf-8"))
     print(f"peak memory parsing x100: {peak / 1e6:.1f} MB for {size / 1e6:.1f} MB of input = {peak / size:.1f}x (goal: at most 20x)")
 
+    # Flattened text: a real Rekenkamer letter whose line breaks were lost,
+    # renumbered and repeated (one line of 0.2, 2 and 7 MB).
+    print()
+    letter = next((ROOT / "tests" / "corpus").glob("354_*.txt")).read_text(encoding="utf-8").strip()
+    flat_times = {}
+    for copies in (10, 100, 300):
+        flat = " ".join(letter.replace("Vraag ", f"Vraag {k}0") for k in range(1, copies + 1))
+        size = len(flat.encode("utf-8"))
+        seconds = best(lambda: kamerqa.parse(flat), 1 if copies == 300 else repeat)
+        flat_times[copies] = seconds
+        gc.collect()
+        tracemalloc.start()
+        kamerqa.parse(flat)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(
+            f"flat letter x{copies:<4} {size / 1e6:6.2f}MB {seconds:7.3f}s {size / 1e6 / seconds:6.2f} MB/s"
+            f"  peak memory {peak / size:5.1f}x the input"
+        )
+    print(f"flat x100 against x10: {flat_times[100] / flat_times[10]:.1f}x the time (linear: about 10x); goals: >= 3 MB/s, <= 20x memory")
+
     command = [sys.executable, "-m", "kamerqa", "convert", str(REFERENCE), "--to", "json"]
     # As a user's machine runs it: byte-code caches written (some sandboxes
     # set PYTHONDONTWRITEBYTECODE), the grammar cache warm.

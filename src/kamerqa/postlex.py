@@ -164,6 +164,8 @@ def _question_start(lines: Lines, index: int, form: str) -> _Start | None:
 
 def _numbers(label: str) -> set[int]:
     """The question numbers a label covers, as integers ("4, 5, 7 en 8" -> 4, 5, 7, 8)."""
+    if label.isdecimal():  # most labels: "21"
+        return {int(label)}
     return {int(re.match(r"\d+", number).group()) for number in covered_numbers(label)}  # type: ignore[union-attr]
 
 
@@ -188,8 +190,10 @@ def _shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
     """The lines whose shape would start a question in ``form``, by index
     in order (whether each number is the next one is for the caller to check)."""
     starts = {}
-    for index in sorted(index for kind in REGISTRY[form].start_shapes for index in lines.at.get(kind, ())):
-        start = _question_start(lines, index, form)
+    layout = REGISTRY[form]
+    find_start = layout.find_start
+    for index in sorted(index for kind in layout.start_shapes for index in lines.at.get(kind, ())):
+        start = find_start(lines, index)  # the line has one of the layout's start shapes
         if start is not None:
             starts[index] = start
     return starts

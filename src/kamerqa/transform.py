@@ -88,7 +88,7 @@ class ToDocument:
         self.spans: list[tuple[int, int, Role]] = []  # (first line, last line, role), in the order found
 
     def _role(self, token: Token, kind: str, key: str) -> None:
-        line = line_of(token)
+        line: int = token.line  # type: ignore[assignment]  # every token kamerqa makes has a line (hot path)
         self.spans.append((line, line, (kind, key)))
 
     def roles(self) -> dict[int, list[Role]]:
@@ -164,7 +164,7 @@ class ToDocument:
             if kind == "TEXT" or kind not in _NOT_TEXT:  # one line, or a run of consecutive lines merged for the parser
                 value = token.value
                 count = value.count("\n") or 1
-                line = line_of(token)
+                line: int = token.line  # type: ignore[assignment]  # every token kamerqa makes has a line (hot path)
                 last = line + count - 1
                 self.spans.append((line, last, role))
                 if count == 1 or plain_run(value):
@@ -469,7 +469,8 @@ def _join_answered_together(
     kept: list[_Entry] = []
     for question, entry in zip(questions, entries):
         label = entry.answer[0] if entry.answer else None
-        match = _ANSWER_NUMBERS.match(label.value) if label is not None and label.type == "ANSWER_LABEL" else None
+        joint_label = label is not None and label.type == "ANSWER_LABEL" and _DIGIT.search(label.value) is not None
+        match = _ANSWER_NUMBERS.match(label.value) if joint_label else None  # type: ignore[union-attr]
         covers = covered_numbers(match.group(1)) if match else ()
         if len(covers) > len(question.covers) and set(question.covers) <= set(covers):
             group = [question]
@@ -523,6 +524,7 @@ def _group_shared_answers(questions: list[Question], entries: list[_Entry]) -> l
     return grouped
 
 
+_DIGIT = re.compile(r"\d")
 _ANSWER_NUMBERS = re.compile(rf"{ANSWER_WORD}\s+(?:{ANSWER_REFERENCE})?({NUMBERS})")
 
 

@@ -30,6 +30,7 @@ _KIND = re.compile(r"\b(?:lijst\s+van\s+(?:vragen|antwoorden)|verslag\s+houdende
 _SESSION = re.compile(r"\bVergaderjaar\s+(?P<session>\d{4}\s*[–—-]\s*\d{4})")
 _RECEIVED = re.compile(rf"(?i:lijst\s+van\s+[^\n]{{0,40}}?)\bOntvangen\s+(?P<date>{_DATE})")
 _ADOPTED = re.compile(rf"\bVastgesteld\s+(?P<date>{_DATE})")
+_SIGNATURE = re.compile(r"(?i)\b(?:voorzitter|griffier)\s+van\s+de\s+(?:vaste\s+)?commissie")
 _COMMITTEE = re.compile(
     r"\b[Dd]e\s+(?P<committee>(?:vaste\s+|algemene\s+|tijdelijke\s+)?[Cc]ommissie\s+voor\s+[^.,;'’]{1,80}?)['’]?\s+"
     r"(?:zou\s+gaarne|heeft\b|belast\b)"
@@ -41,7 +42,7 @@ def evidence(text: str) -> int:
     traits = (
         _KIND.search(head),
         _ADOPTED.search(head) or _RECEIVED.search(head),
-        re.search(r"(?i)\b(?:voorzitter|griffier)\s+van\s+de\s+(?:vaste\s+)?commissie", text),
+        _SIGNATURE.search(text[:HEAD]) or _SIGNATURE.search(text[-HEAD:]),  # signed at the top or the end
         _SESSION.search(head) and not re.search(r"Aanhangsel|Vragen\s+van\s+(?:het\s+lid|de\s+leden)", head),
     )
     return sum(1 for trait in traits if trait)

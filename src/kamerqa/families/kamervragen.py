@@ -42,12 +42,24 @@ _REPLY = re.compile(
     rf"\(\s*(?P<how>ontvangen|Ontvangen|ingezonden|Ingezonden|In-\s?gezonden)\s+(?P<date>{_DATE})\.?\s*\)"
 )
 _SESSION = re.compile(r"\b(?:Vergaderjaar|vergaderjaar|Zitting)\s+(?P<session>\d{4}\s*[–—-]\s*\d{4})")
-_PUBLICATION = re.compile(r"\bah-tk-\d{8}-(?P<nr>\d{1,5})\b")
+_PUBLICATION = re.compile(r"ah-tk-\d{8}-(?P<nr>\d{1,5})\b")
 _PRINTED_NR = re.compile(r"(?<![\w])(?P<nr>\d{1,5})\.?\s+(?:Vragen|VRAGEN)\s+van\s")
 _LETTER_AH = re.compile(r"(?m)^[ \t]*(?P<ah>AH[ \t]+\d{1,5})[ \t]*$")
 _ZAAK = re.compile(r"\b(?P<zaak>(?:19|20)\d{2}Z\d{5})\b")
 _SHARED_PARTY = re.compile(r"\((?:beiden|allen)\s+(?P<party>[^()]{1,60})\)$")
 _JOINED = re.compile(r"\s*,\s*|\s+en\s+")
+
+
+def _publication(text: str) -> re.Match[str] | None:
+    """The first publication identifier "ah-tk-20232024-387" (found with
+    str.find: a regex search through a long text costs more than the parse)."""
+    at = text.find("ah-tk-")
+    while at >= 0:
+        match = _PUBLICATION.match(text, at)
+        if match:
+            return match
+        at = text.find("ah-tk-", at + 1)
+    return None
 
 
 def evidence(text: str) -> int:
@@ -58,7 +70,7 @@ def evidence(text: str) -> int:
         _SUBMITTED.search(head),
         _REPLY.search(head),
         "Aanhangsel van de Handelingen" in head,
-        _PUBLICATION.search(text),
+        _publication(text),
         _LETTER_AH.search(head[:200]),
     )
     return sum(1 for trait in traits if trait)
@@ -100,7 +112,7 @@ def read(text: str) -> dict[str, Any]:
             found["received" if reply.group("how").lower() == "ontvangen" else "answer_submitted"] = when
     if session := _SESSION.search(head):
         found["session"] = re.sub(r"\s", "", session.group("session"))
-    if publication := _PUBLICATION.search(text):
+    if publication := _publication(text):
         found["aanhangsel"], found["number"] = publication.group(0), publication.group("nr")
     elif letter := _LETTER_AH.search(head[:200]):
         found["aanhangsel"] = " ".join(letter.group("ah").split())
