@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 
 import attrs
 
@@ -41,6 +42,8 @@ MIN_LENGTH = 1000
 HEADER_WORDS = 8
 #: How near (in characters) a running header stands to its page counter.
 HEADER_REACH = 120
+#: The longest running header looked for, in characters.
+HEADER_LENGTH = 500
 
 
 @attrs.frozen
@@ -72,6 +75,7 @@ _BARE_ANSWER = re.compile(r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d
 # (perhaps after a quote or bracket), or a numbered question "5. Heeft".
 _SENTENCE = re.compile(r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
 _LABEL_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|Antwoord|ANTWOORD)\b")
+_WORD = re.compile(r"\S+")
 _COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
@@ -163,17 +167,38 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
         return set()
     body = first_label.start()  # a letter's own heading lines before the questions stay text
     n = HEADER_WORDS
-    words = list(re.finditer(r"\S+", line))
-    lowered = [w.group(0).lower() for w in words]
-    keys = [" ".join(lowered[i : i + n]) for i in range(len(words) - n + 1)]
+    # Only the words near a counter can be a header: read those alone, window
+    # by window (memory and time in proportion to the pages, not the text).
+    reach = HEADER_REACH + HEADER_LENGTH
+    windows: list[list[int]] = []
+    for begin, end in counters:
+        if windows and begin - reach <= windows[-1][1]:
+            windows[-1][1] = end + reach
+        else:
+            windows.append([max(body, begin - reach), end + reach])
+    # Each word as its start and end (arrays of machine ints), and each run of
+    # n words as a hash: a few bytes a word instead of objects.
+    words = _Words(line)
+    window_of = array("l")
+    lowered: list[str] = []
+    for number, (begin, end) in enumerate(windows):
+        for match in _WORD.finditer(line, begin, min(end, len(line))):
+            words.starts.append(match.start())
+            words.ends.append(match.end())
+            window_of.append(number)
+            lowered.append(match.group().lower())
+    keys = array(
+        "q",
+        (hash(" ".join(lowered[i : i + n])) if window_of[i] == window_of[i + n - 1] else 0 for i in range(len(words) - n + 1)),
+    )
     del lowered
     starts = [begin for begin, _ in counters]
     # For each run of words: the last page it was seen on, and on how many
     # pages (words come in page order, so a page is counted once).
-    seen: dict[str, list[int]] = {}
+    seen: dict[int, list[int]] = {}
     page, next_start = 0, starts[0]
     for i, key in enumerate(keys):
-        while words[i].start() >= next_start:
+        while words.starts[i] >= next_start:
             page += 1
             next_start = starts[page] if page < len(starts) else len(line) + 1
         record = seen.get(key)
@@ -185,7 +210,7 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
     marked = [False] * len(words)
     least = pages // 2
     for i, key in enumerate(keys):
-        if seen[key][1] >= least:
+        if key and seen[key][1] >= least:
             marked[i : i + n] = [True] * n
     edges = sorted(position for span in counters for position in span)
 
@@ -200,14 +225,14 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
             i += 1
             continue
         j = i
-        while j + 1 < len(words) and (marked[j + 1] or any(marked[j + 2 : j + 4])):
+        while j + 1 < len(words) and window_of[j + 1] == window_of[i] and (marked[j + 1] or any(marked[j + 2 : j + 4])):
             j += 1
         while not marked[j]:
             j -= 1
         for first, last in _titles(words, i, j):
             if last - first + 1 < n:
                 continue
-            begin, end = words[first].start(), words[last].end()
+            begin, end = words.starts[first], words.ends[last]
             if line.count("(", begin, end) > line.count(")", begin, end):
                 close = line.find(")", end, end + 60)  # "(Tweede Kamer, vergaderjaar" + "2013-20 14, ... nr. 2)"
                 end = close + 1 if close >= 0 else end
@@ -223,7 +248,22 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
 _SENTENCE_END = re.compile(r"[.?!][\"'”’»)\]]*$")
 
 
-def _titles(words: list[re.Match[str]], first: int, last: int) -> list[tuple[int, int]]:
+class _Words:
+    """The words of a line as two arrays of positions."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.starts = array("l")
+        self.ends = array("l")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def text(self, index: int) -> str:
+        return self.line[self.starts[index] : self.ends[index]]
+
+
+def _titles(words: _Words, first: int, last: int) -> list[tuple[int, int]]:
     """The word ranges of a recurring stretch that can be a running header:
     what follows its last sentence end.  A header is a title ("Antwoorden
     ... over het rapport X"), so a recurring answer sentence before it
@@ -231,6 +271,6 @@ def _titles(words: list[re.Match[str]], first: int, last: int) -> list[tuple[int
     stretch that ends a sentence is no header at all."""
     start = first
     for k in range(first, last + 1):
-        if _SENTENCE_END.search(words[k].group(0)) and (k == last or words[k + 1].group(0)[:1].isupper()):
+        if _SENTENCE_END.search(words.text(k)) and (k == last or words.text(k + 1)[:1].isupper()):
             start = k + 1
     return [(start, last)] if start <= last else []
