@@ -7,7 +7,8 @@ which no question or answer takes as a line of its own:
 
 * the publication identifier: "ah-tk-20242025-562", "kv-tk-2024Z18439";
 * the running footer "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1"
-  or "..., Vragen 2" (the page number at its end);
+  or "..., Vragen 2" (the page number at its end or, in old prints, on the
+  next line; "zitting 1976-1977" before 1978);
 * the printer's line "ISSN 0921 - 7398" / "’s-Gravenhage 2024", which PDF
   text extraction may glue to the running footer.
 """
@@ -23,7 +24,7 @@ _FOOTER = re.compile(
     r"[ \t]*(?:"
     r"(?:ah|kv)-tk-(?:\d{8}-\d{1,5}|\d{4}Z\d{5})"
     r"|(?:ISSN[ \t]*\d{4}[ \t]*-?[ \t]*\d{3}[\dX])?(?:’s-Gravenhage[ \t]*\d{4})?"
-    r"[ \t]*Tweede Kamer, vergaderjaar[ \t]+\d{4}[–—-]\d{4}, (?:Aanhangsel|Vragen)[ \t]+\d{1,4}"
+    r"[ \t]*Tweede Kamer, (?:vergaderjaar|zitting)[ \t]+\d{4}[–—-]\d{4}, (?:Aanhangsel|Vragen)(?:[ \t]+\d{1,4})?"
     r"|ISSN[ \t]*\d{4}[ \t]*-?[ \t]*\d{3}[\dX](?:[ \t]*’s-Gravenhage[ \t]*\d{4})?"
     r")[ \t]*\n?"
 )

@@ -334,31 +334,27 @@ class PostLexer:
 
         for index, kind in enumerate(kinds):
             if self._answers_at is not None and index >= self._answers_at:
-                if pending >= 0:
-                    flush(index)
-                token = lines.token(index)
-                if index == self._answers_at or (heading_open and _ANSWERS_HEADING.match(token.value)):
-                    out.append(_retype(token, "ANSWERS"))  # "Antwoord", "Antwoord van minister X. (Ontvangen ...)"
+                # After the heading of a print whose questions come first: the
+                # heading's lines, then answers by number; any other line is
+                # read as everywhere (text, footnotes, page furniture).
+                value = values[index]
+                if index == self._answers_at or (heading_open and _ANSWERS_HEADING.match(value)):
+                    if pending >= 0:
+                        flush(index)
+                    out.append(_retype(lines.token(index), "ANSWERS"))  # "Antwoord", "Antwoord van X. (Ontvangen ...)"
                     heading_open = True
                     continue
                 heading_open = False
-                numbered = self._answer_start(lines, index, answer_numbers)
-                if numbered is not None:
+                numbered = self._answer_start(lines, index, answer_numbers) if index not in footers else None
+                if numbered is not None and not (candidate is not None and _is_note_body(value, next_note)):
+                    if pending >= 0:
+                        flush(index)
                     answer_numbers.update(_numbers(numbered.label))
-                    label, rest, _ = self._start_tokens(token, numbered, lines, index)
+                    label, rest, _ = self._start_tokens(lines.token(index), numbered, lines, index)
                     out.append(_retype(label, "ANSWER_NUMBER"))
                     if rest is not None:
                         emit_text(rest)
                     continue
-                if index in footers:
-                    out.append(_retype(token, "FOOTER"))
-                elif kind in ("NUMBER_ONLY", "PAGE_OF"):
-                    out.append(_retype(token, "PAGE_NUMBER", clean_line(token.value)))
-                elif kind in ("BLANK", "PAGE_BREAK"):
-                    out.append(token)
-                else:
-                    emit_text(token)
-                continue
             if index == self._mededeling_at:
                 if pending >= 0:
                     flush(index)
@@ -819,6 +815,12 @@ _ANSWERS_HEADING = re.compile(rf"^{HSPACE}*(?:Antwoord|ANTWOORD)\b(?:{HSPACE}*\n
 _ANSWER_NUMBERS_START = re.compile(
     rf"^{HSPACE}*(\d{{1,3}}(?:(?:{HSPACE}*,{HSPACE}*|{HSPACE}+en{HSPACE}+|{HSPACE}+t/m{HSPACE}+)\d{{1,3}})*)\.?{HSPACE}+(?=\S)"
 )
+
+
+def _is_note_body(value: str, marker: int) -> bool:
+    """Does this line open the body of footnote ``marker`` ("1 Ter inzage ...")?"""
+    lead = footnote_lead(value)
+    return lead is not None and int(lead[0]) == marker
 
 
 def _any_start(lines: Lines, index: int) -> _Start | None:

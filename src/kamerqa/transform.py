@@ -135,7 +135,9 @@ class ToDocument:
             meta = attrs.evolve(meta, mededeling=self._text(body, ("meta", "mededeling"), notes).text or None)
         questions = [self._question(entry, notes) for entry in entries]
         if answers_block:
-            questions, entries = self._answers_after_questions(answers_block, questions, entries, notes)
+            questions, entries, between = self._answers_after_questions(answers_block, questions, entries, notes)
+            if between:  # text between the answers' heading and the first answer: kept with the introduction
+                meta = attrs.evolve(meta, intro="\n\n".join(filter(None, (meta.intro, between))))
         questions, entries = _join_answered_together(questions, entries)
         questions = _group_shared_answers(questions, entries)
         footnotes = self._footnotes(notes, questions)
@@ -245,8 +247,9 @@ class ToDocument:
 
     def _answers_after_questions(
         self, block: list, questions: list[Question], entries: list[_Entry], notes: list[Token]
-    ) -> tuple[list[Question], list[_Entry]]:
-        """Pair the answers printed after all questions with them by number.
+    ) -> tuple[list[Question], list[_Entry], str]:
+        """Pair the answers printed after all questions with them by number
+        (and give back the text between their heading and the first answer).
         An answer numbered for several questions ("3 t/m 5", "1, 3 en 4")
         joins them into one entry, placed where its first question stands."""
         for item in block:
@@ -254,8 +257,7 @@ class ToDocument:
                 continue
             self._role(item, "layout", "answers-heading") if item.type == "ANSWERS" else None
         heading_text = [item for item in block if not isinstance(item, Tree) and item.type != "ANSWERS"]
-        if heading_text:  # text between the heading and the first answer stays with the heading's answers
-            self._text(heading_text, ("meta", "intro"), notes)
+        between = self._text(heading_text, ("meta", "intro"), notes).text if heading_text else ""
         for item in block:
             if not isinstance(item, Tree):
                 continue
@@ -298,7 +300,7 @@ class ToDocument:
             for i in reversed(members[1:]):
                 del questions[i]
                 del entries[i]
-        return questions, entries
+        return questions, entries, between
 
     @staticmethod
     def _last_line(body: list[Token], label: Token) -> int:
