@@ -113,3 +113,20 @@ def test_one_question_and_its_answer_label_make_flat_text():
     text = "Brief " + "tekst " * 200 + "Vraag 1 Kunt u een overzicht geven? Antwoord op vraag 1 In ons rapport staat het."
     doc = kamerqa.parse(text)
     assert [(q.number, q.text, q.answer) for q in doc.questions] == [("1", "Kunt u een overzicht geven?", "In ons rapport staat het.")]
+
+
+def test_a_running_header_may_end_in_a_full_stop():
+    header = "Beantwoording vragen Tweede Kamer over rapport ‘Brexit Voorbereiding op gevolgen voor de Douane’."
+    doc = kamerqa.parse(_paged_letter(header))
+    assert len(doc.questions) == 6
+    assert all("Beantwoording vragen" not in (q.answer or "") + q.text for q in doc.questions)
+
+
+def test_url_debris_after_a_question_does_not_hide_its_answer():
+    text = _letter(questions=0) + " ".join(
+        f"Vraag {n} Waarom is dat zo bij punt {n}? https://www.rekenkamer.nl/publicaties/{n} Zie het antwoord op vraag 1."
+        for n in range(1, 4)
+    )
+    doc = kamerqa.parse(text)
+    assert [q.answer for q in doc.questions] == ["Zie het antwoord op vraag 1."] * 3
+    assert all(q.text.endswith(f"https://www.rekenkamer.nl/publicaties/{q.number}") for q in doc.questions)

@@ -76,6 +76,7 @@ _BARE_ANSWER = re.compile(r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d
 _SENTENCE = re.compile(r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
 _LABEL_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|Antwoord|ANTWOORD)\b")
 _WORD = re.compile(r"\S+")
+_URL = re.compile(r"(?<!\S)https?://\S+")
 _COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
@@ -108,6 +109,8 @@ def split_flat_text(text: str) -> FlatText | None:
         cuts = {m.start() for m in _LABEL.finditer(line)}
         for match in _BARE_ANSWER.finditer(line):
             cuts.update((match.start(), match.end()))
+        for url in _URL.finditer(line):  # URL debris (footnote bodies) stands on a line of its own
+            cuts.update(url.span())
         breaks = [*_SENTENCE.finditer(line), *_LOST_BREAK.finditer(line)]
         # ... but not between a question's number and its text ("1.   Zijn er")
         cuts.update(m.end() for m in breaks if not _NUMBER_BEFORE.search(line, max(0, m.start() - 6), m.start()))
@@ -265,12 +268,12 @@ class _Words:
 
 def _titles(words: _Words, first: int, last: int) -> list[tuple[int, int]]:
     """The word ranges of a recurring stretch that can be a running header:
-    what follows its last sentence end.  A header is a title ("Antwoorden
-    ... over het rapport X"), so a recurring answer sentence before it
-    ("Wij beschikken niet over deze gegevens.") is not part of it, and a
-    stretch that ends a sentence is no header at all."""
+    what follows its last sentence end inside it.  A header is a title
+    ("Antwoorden ... over het rapport X", perhaps ending in a full stop), so
+    a recurring answer sentence before it ("Wij beschikken niet over deze
+    gegevens.") is not part of it."""
     start = first
     for k in range(first, last + 1):
-        if _SENTENCE_END.search(words.text(k)) and (k == last or words.text(k + 1)[:1].isupper()):
+        if k < last and _SENTENCE_END.search(words.text(k)) and words.text(k + 1)[:1].isupper():
             start = k + 1
     return [(start, last)] if start <= last else []

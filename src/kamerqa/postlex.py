@@ -263,6 +263,7 @@ class PostLexer:
         self._used: set[int] = set()  # the question numbers started in the current numbered set
         self._mededeling_at: int | None = None  # the line of a Mededeling heading after the questions
         self._answers_at: int | None = None  # the "Antwoord" heading of a print whose questions come first
+        self._furniture: set[int] = set()  # the lines of page furniture (set by process)
 
     def _unindent(self, lines: Lines) -> Lines:
         """Tab-indented lines are stray fragments only after the list (as in
@@ -292,6 +293,7 @@ class PostLexer:
         kinds, values = lines.kinds, lines.values
         self._starts = starts if starts is not None and lines is given else _shape_starts(lines, self.form)
         footers = self._footer_lines(lines) | self.headers | self._publication_footers(lines)
+        self._furniture = footers
         prelude = self._prelude(lines)
         paragraphs = len(lines.at.get("BLANK", ())) > 0.1 * len(lines)
         self._mededeling_at = self._mededeling(lines)
@@ -595,7 +597,7 @@ class PostLexer:
                 break
             if kind == "BLANK":
                 paragraph += 1
-            elif kind in _TEXT_KINDS:
+            elif kind in _TEXT_KINDS and j not in self._furniture:  # a running header is neither question nor answer
                 lines.append((j, values[j], paragraph))
         if self.questions_only or not lines:
             return None
@@ -616,8 +618,8 @@ class PostLexer:
         if not ends:
             return None
         last = ends[0]
-        while last + 1 < len(lines) and _ends_question(lines[last + 1][1]):
-            last += 1
+        while last + 1 < len(lines) and (_ends_question(lines[last + 1][1]) or _URL_ONLY.match(lines[last + 1][1])):
+            last += 1  # further question sentences, and URL debris (footnote bodies) after the question
         return lines[last + 1][0] if last + 1 < len(lines) else None
 
     def _report_gap(self, token: Token, missing: list[int], number: int, expected: int) -> None:
@@ -842,6 +844,7 @@ _MEDEDELING_LINE = re.compile(
     rf"(?m)^{HSPACE}*{MEDEDELING_LABEL}(?:{HSPACE}*$|(?<=\)){HSPACE}+\S|(?<=\.){HSPACE}+\S)"
 )
 _MEDEDELING_SPLIT = re.compile(rf"^({HSPACE}*{MEDEDELING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
+_URL_ONLY = re.compile(rf"{HSPACE}*https?://\S+{HSPACE}*\n?$")
 _QUESTIONS_ONLY = re.compile(r"Vragen gesteld door de leden der Kamer(?![ \t\n]*,[ \t\n]*met)")
 
 
