@@ -334,8 +334,14 @@ class PostLexer:
             out.append(new_token("TEXT", value, None, pending + 1, column, end + 1, 1, None))
             pending = -1
 
+        # The lines where the rare blocks begin, as plain ints for the loop
+        # (past the end when the document has none).
+        answers_from = self._answers_at if self._answers_at is not None else len(kinds)
+        special = min(answers_from, self._mededeling_at if self._mededeling_at is not None else len(kinds))
         for index, kind in enumerate(kinds):
-            if self._answers_at is not None and index >= self._answers_at:
+            if index < special:
+                pass  # most lines: no answers block, no Mededeling yet
+            elif index >= answers_from:
                 # After the heading of a print whose questions come first: the
                 # heading's lines, then answers by number; any other line is
                 # read as everywhere (text, footnotes, page furniture).
@@ -357,7 +363,7 @@ class PostLexer:
                     if rest is not None:
                         emit_text(rest)
                     continue
-            if index == self._mededeling_at:
+            elif index == self._mededeling_at:
                 if pending >= 0:
                     flush(index)
                 out.extend(self._split_mededeling(lines.token(index)))
