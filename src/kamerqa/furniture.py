@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["has_publication_footers", "publication_footers"]
+__all__ = ["publication_footer_lines", "publication_footers"]
 
 _FOOTER = re.compile(
     r"[ \t]*(?:"
@@ -31,9 +31,19 @@ _FOOTER = re.compile(
 _CLUES = ("-tk-", "Tweede Kamer, vergaderjaar", "ISSN")
 
 
-def has_publication_footers(text: str) -> bool:
-    """Can ``text`` hold such footers at all (one look at the whole text)?"""
-    return any(clue in text for clue in _CLUES)
+def publication_footer_lines(text: str) -> list[int]:
+    """The (0-based) lines of ``text`` that hold a clue of such a footer,
+    found with str.find: only they need a closer look."""
+    found: set[int] = set()
+    for clue in _CLUES:
+        at = text.find(clue)
+        line, counted = 0, 0
+        while at >= 0:
+            line += text.count("\n", counted, at)  # counted incrementally: linear in the text
+            counted = at
+            found.add(line)
+            at = text.find(clue, at + 1)
+    return sorted(found)
 
 
 def publication_footers(values: Sequence[str], candidates: Sequence[int]) -> set[int]:

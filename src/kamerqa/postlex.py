@@ -41,7 +41,7 @@ from lark import Token
 
 from .codes import CODES
 from .errors import InternalError
-from .furniture import has_publication_footers, publication_footers
+from .furniture import publication_footer_lines, publication_footers
 from .grammar import Lines, new_token
 from .header import read_role
 from .layouts import REGISTRY
@@ -768,11 +768,9 @@ class PostLexer:
     def _publication_footers(self, lines: Lines) -> set[int]:
         """Footers of a known shape ("ah-tk-20242025-562", "Tweede Kamer,
         vergaderjaar 2024–2025, Aanhangsel 1"): see :mod:`kamerqa.furniture`."""
-        if not has_publication_footers(self.text):
-            return set()
         kinds = lines.kinds
-        text_lines = [index for index, kind in enumerate(kinds) if kind in ("TEXT", "PAGE_COUNTER_LINE")]
-        return publication_footers(lines.values, text_lines)
+        candidates = [i for i in publication_footer_lines(self.text) if i < len(kinds) and kinds[i] in ("TEXT", "PAGE_COUNTER_LINE")]
+        return publication_footers(lines.values, candidates)
 
     @staticmethod
     def _footer_lines(lines: Lines) -> set[int]:
