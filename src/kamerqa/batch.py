@@ -78,6 +78,8 @@ def convert_file(
     from .parsing import parse_file
 
     name = os.fspath(input)
+    if os.path.exists(output) and os.path.samefile(input, output):
+        return Result(name, error=f"{os.fspath(output)}: is the input file; kamerqa never writes over its input")
     try:
         document = parse_file(input, strict=strict, layout=layout)
         export(document, output, format, **(options or {}))

@@ -125,6 +125,10 @@ def _convert_one(input: Path, output: Path | None, exporter, strict: bool, layou
 
     if input.is_dir():
         _fail(f"{input}: is a directory; use --outdir to convert its files")
+    if output is not None and str(output) in ("-", "/dev/stdout"):
+        output = None  # "-o -": standard output
+    if output is not None and output.exists() and input.exists() and output.resolve() == input.resolve():
+        _fail(f"{output}: is the input file; kamerqa never writes over its input (choose another -o)")
     document = parse_file(input, strict=strict, layout=layout)
     if output is None:
         if exporter.binary:

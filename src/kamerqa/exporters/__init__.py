@@ -23,6 +23,7 @@ import functools
 import importlib
 import io
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
@@ -177,20 +178,7 @@ def export(
     """
     if isinstance(destination, (str, os.PathLike)):
         exporter = exporter_for(format, destination if format is None else None)
-        # Write next to the target and move it into place: a failed export
-        # never leaves a half-written file behind.
-        path = Path(destination)
-        partial = path.with_name(f".{path.name}.partial")
-        try:
-            if exporter.binary:
-                with partial.open("wb") as binary:
-                    exporter.write(document, binary, **options)
-            else:
-                with partial.open("w", encoding="utf-8", newline="\n") as text:
-                    exporter.write(document, text, **options)
-            os.replace(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
+        _write_file(Path(destination), exporter, document, options)
         return
     exporter = exporter_for(format, None)
     stream = destination
@@ -203,6 +191,40 @@ def export(
             wrapper.detach()
         return
     exporter.write(document, stream, **options)
+
+
+def _write_file(path: Path, exporter: Any, document: Document, options: dict[str, Any]) -> None:
+    """Write to ``path`` as a user means it: a regular file is replaced
+    atomically (written to a temporary file of its own name in the same
+    folder, then moved into place, so a failed export never leaves a
+    half-written or destroyed file and no other file is touched); a symlink
+    is followed to the file it names; a device or FIFO ("/dev/null",
+    "/dev/stdout") is opened and written as it is."""
+    target = path.resolve() if path.is_symlink() else path
+    encoding, newline = (None, None) if exporter.binary else ("utf-8", "\n")
+    mode = "wb" if exporter.binary else "w"
+    if target.exists() and not target.is_file():  # a device, FIFO or socket: never replaced by a file
+        with open(target, mode, encoding=encoding, newline=newline) as stream:
+            exporter.write(document, stream, **options)
+        return
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+    partial = Path(name)
+    try:
+        with os.fdopen(handle, mode, encoding=encoding, newline=newline) as stream:
+            exporter.write(document, stream, **options)
+        if target.exists():
+            os.chmod(partial, target.stat().st_mode & 0o7777)
+        else:
+            os.chmod(partial, 0o666 & ~_umask())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _is_binary(stream: IO[Any]) -> bool:
