@@ -188,3 +188,27 @@ def test_lark_sees_ordinary_tokens_in_parse_errors(text):
         _feed(layout, _merge_runs(_tokens(layout, text, context)), context, recover=False)
     token = raised.value.token
     assert token.value and str.__str__(token) == token.value
+
+
+def test_a_bad_byte_after_a_byte_order_mark_is_placed_right():
+    # Issue 14 (19): the offsets of utf-8-sig count after the BOM.
+    from kamerqa.reading import decode
+
+    with pytest.raises(ParseError) as caught:
+        decode(b"\xef\xbb\xbfab\ncd\xffx")
+    error = caught.value
+    assert (error.line, error.column, error.text) == (2, 3, "\\xffx")
+    assert "byte b'\\xff' at offset 8" in str(error)
+
+
+def test_the_size_limit_holds_while_reading_and_in_parse(monkeypatch):
+    # Issue 14 (13): /dev/zero was read until memory ran out; parse() took any size.
+    import kamerqa.parsing
+    import kamerqa.reading
+
+    monkeypatch.setattr(kamerqa.reading, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(kamerqa.parsing, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(InputError, match="more than the 1,000 bytes"):
+        kamerqa.parse_file("/dev/zero")
+    with pytest.raises(InputError, match="1,001 characters is more than the 1,000 bytes"):
+        kamerqa.parse("x" * 1001)

@@ -76,3 +76,4 @@ def test_batch_never_writes_over_its_inputs(tmp_path):
     result = CliRunner().invoke(main, ["convert", str(folder), "--outdir", str(folder), "--to", "txt", "--jobs", "1"])
     assert result.exit_code == 1 and "is the input file" in result.stderr
     assert all((folder / f"lijst{n}.txt").read_text(encoding="utf-8") == TEXT for n in (1, 2))
+

@@ -22,7 +22,7 @@ from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from . import families
-from .errors import InternalError, KamerqaError, ParseError
+from .errors import InputError, InternalError, KamerqaError, ParseError
 from .flat import FlatText, split_flat_text
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
 from .header import read_heading
@@ -30,7 +30,7 @@ from .inline import split_inline_numbers
 from .model import Diagnostic, Document, LineSpan, Severity
 from .normalise import normalise
 from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only
-from .reading import normalise_newlines, read_file
+from .reading import MAX_INPUT_BYTES, normalise_newlines, read_file
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
 from .transform import Role, ToDocument
 from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, NOISE, QUESTION_WORD
@@ -369,6 +369,8 @@ def _run(
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() or decode bytes first")
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; kamerqa reads: {', '.join(LAYOUTS)}")
+    if len(text) > MAX_INPUT_BYTES:  # at least one byte a character: certainly over the limit
+        raise InputError(f"{source or 'input'}: {len(text):,} characters is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
     text = normalise(normalise_newlines(text))
     if not text.strip():
         raise ParseError("the input is empty", line=1, column=1, code="empty", source=source)

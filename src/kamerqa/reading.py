@@ -43,13 +43,15 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     try:
         return codecs.decode(data, "utf-8-sig")
     except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8-sig", errors="replace")
+        # utf-8-sig counts its error offsets after a byte-order mark: count from the file's first byte
+        start = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        good = data[:start].decode("utf-8-sig", errors="replace")
         good = good.replace("\r\n", "\n").replace("\r", "\n")
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1
-        bad = data[exc.start : exc.start + 8]
+        bad = data[start : start + 8]
         raise ParseError(
-            f"the input is not UTF-8 text ({exc.reason}: byte {bad[:1]!r} at offset {exc.start}); "
+            f"the input is not UTF-8 text ({exc.reason}: byte {bad[:1]!r} at offset {start}); "
             "convert it to UTF-8 first",
             line=line,
             column=column,
@@ -60,11 +62,16 @@ def decode(data: bytes, *, source: str | None = None) -> str:
 
 
 def read_file(path: str | os.PathLike[str]) -> str:
-    """Read and decode a file, refusing oversized ones before loading them."""
+    """Read and decode a file, refusing oversized ones: the limit is checked
+    while reading (at most one byte more than it is read), so a pipe or a
+    device such as /dev/zero is refused too instead of filling the memory."""
     p = Path(path)
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a text file")
-    size = p.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise InputError(f"{p}: {size:,} bytes is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
-    return decode(p.read_bytes(), source=str(p))
+    if p.is_file() and p.stat().st_size > MAX_INPUT_BYTES:  # refused before reading anything
+        raise InputError(f"{p}: {p.stat().st_size:,} bytes is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
+    with p.open("rb") as stream:
+        data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{p}: more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
+    return decode(data, source=str(p))
