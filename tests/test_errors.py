@@ -212,3 +212,16 @@ def test_the_size_limit_holds_while_reading_and_in_parse(monkeypatch):
         kamerqa.parse_file("/dev/zero")
     with pytest.raises(InputError, match="1,001 characters is more than the 1,000 bytes"):
         kamerqa.parse("x" * 1001)
+
+
+def test_characters_no_output_can_hold_are_replaced_once_at_reading():
+    # Issue 14 (14): control characters and lone surrogates the parser kept crashed the exporters.
+    import io
+
+    doc = kamerqa.parse("1 Is dat\x01 zo\ud800?\nAntwoord\nJa\x1f.\n")
+    assert doc.questions[0].text == "Is dat\ufffd zo\ufffd?"
+    [cleaned] = [d for d in doc.diagnostics if d.code == "text-cleaned"]
+    assert (cleaned.line, cleaned.column, cleaned.severity) == (1, 9, Severity.INFO)
+    assert "3 characters" in cleaned.message
+    for name in ("docx", "xlsx", "json", "txt"):
+        kamerqa.export(doc, io.BytesIO(), name)

@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "repeated-answer-label": "a second 'Antwoord' label within one question; the label is ignored",
     "text-after-fragments": "text after the fragments that follow the list; its text is kept here",
     "unexpected-line": "a line that does not fit the layout where it stands",
+    "text-cleaned": "characters no output format can hold were replaced by U+FFFD (the first one is named)",
     # Export notes (in the spreadsheet's "Meldingen" sheet).
     "cell-truncated": "a text longer than Excel's 32,767-character cell limit was cut",
     "cell-cleaned": "control characters a spreadsheet cannot store were replaced by U+FFFD",

@@ -28,7 +28,7 @@ from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_
 from .header import read_heading
 from .inline import split_inline_numbers
 from .model import Diagnostic, Document, LineSpan, Severity
-from .normalise import normalise
+from .normalise import normalise, unsafe_characters
 from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only
 from .reading import MAX_INPUT_BYTES, normalise_newlines, read_file
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
@@ -371,7 +371,7 @@ def _run(
         raise ValueError(f"unknown layout {layout!r}; kamerqa reads: {', '.join(LAYOUTS)}")
     if len(text) > MAX_INPUT_BYTES:  # at least one byte a character: certainly over the limit
         raise InputError(f"{source or 'input'}: {len(text):,} characters is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
-    text = normalise(normalise_newlines(text))
+    text, unsafe, first_unsafe = unsafe_characters(normalise(normalise_newlines(text)))
     if not text.strip():
         raise ParseError("the input is empty", line=1, column=1, code="empty", source=source)
     flat = split_flat_text(text) if layout in (None, "flat") else None
@@ -408,7 +408,7 @@ def _run(
                     layout_score=context.layout_scores.get(context.form),
                     flattened=flat is not None,
                 ),
-                diagnostics=document.diagnostics + _runner_up(context),
+                diagnostics=document.diagnostics + _runner_up(context) + _cleaned(text, unsafe, first_unsafe),
             )
         except KamerqaError:
             raise
@@ -435,6 +435,25 @@ def _run(
             source=source,
         )
     return document, transformer, context, lexed
+
+
+def _cleaned(text: str, count: int, first: int) -> tuple[Diagnostic, ...]:
+    """An info diagnostic where unsafe characters were replaced by U+FFFD."""
+    if not count:
+        return ()
+    line = text.count("\n", 0, first) + 1
+    column = first - (text.rfind("\n", 0, first) + 1) + 1
+    return (
+        Diagnostic(
+            Severity.INFO,
+            "text-cleaned",
+            f"{count} character{'s' if count != 1 else ''} no output format can hold (control characters, "
+            "U+FFFE/U+FFFF, lone surrogates) replaced by U+FFFD; the first here",
+            line,
+            column,
+            text.split("\n", line)[line - 1] if line else None,
+        ),
+    )
 
 
 def _no_questions(context: ParseContext) -> str:
