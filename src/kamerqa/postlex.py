@@ -261,6 +261,7 @@ class PostLexer:
         self.text = text  # the text the lines are of, to look for furniture clues at once
         self._starts: dict[int, _Start] = {}  # the lines that could start a question (set by process)
         self._used: set[int] = set()  # the question numbers started in the current numbered set
+        self._last_start = -1  # the line of the last question start
         self._mededeling_at: int | None = None  # the line of a Mededeling heading after the questions
         self._answers_at: int | None = None  # the "Antwoord" heading of a print whose questions come first
         self._furniture: set[int] = set()  # the lines of page furniture (set by process)
@@ -304,6 +305,7 @@ class PostLexer:
         in_header = True
         expected, previous = 1, None
         self._used = set()
+        self._last_start = -1
         seen: set[int] = set()  # every question number started, in any section
         gaps: list[tuple[Token, int, int]] = []  # (start, number expected there, number printed)
         title_open = awaiting_name = in_note = False
@@ -454,6 +456,7 @@ class PostLexer:
                 if start.first > expected:
                     gaps.append((token, expected, start.first))
                 numbers = _numbers(start.label)
+                self._last_start = index
                 self._used.update(numbers)
                 seen.update(numbers)
                 expected, previous = max(expected, start.last + 1), (start.first, start.letter)
@@ -559,7 +562,8 @@ class PostLexer:
             # A "Vraag N" label is a question whatever its number: printed out
             # of order (a number not used yet), or "Vraag 1" starting a
             # second numbered set.  Other forms need the sequence.
-            restart = start.first == 1 and len(self._used) >= 2  # a second set follows a first set of questions
+            # a second set follows a first set of questions with their text (not a label right after a label)
+            restart = start.first == 1 and bool(self._used) and index - self._last_start > 2
             first_label = not self._used  # "Vraag 12" may open a partial set (only some questions answered)
             if (
                 not REGISTRY[self.form].labels_decide
