@@ -12,6 +12,7 @@ import pytest
 import kamerqa
 from kamerqa.families import MIN_EVIDENCE, committee, complete, kamervragen, letter
 from kamerqa.model import DocumentMeta
+from kamerqa.parsing import analyse
 
 AANHANGSEL_2024 = """Tweede Kamer der Staten-Generaal2
 Vergaderjaar 2023–2024 Aanhangsel van de Handelingen
@@ -135,3 +136,13 @@ def test_the_word_mededeling_in_an_answer_is_text():
     doc = kamerqa.parse("Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\nMededeling aan de Kamer is gedaan.\n")
     assert doc.questions[0].answer == "Ja. Mededeling aan de Kamer is gedaan."
     assert doc.meta.mededeling is None
+
+
+def test_a_family_never_replaces_what_a_heading_line_said():
+    # Found by hypothesis: a dossier-like first line's title was replaced by
+    # the Kamervragen subject, and its text was lost.
+    text = "41312 Nieuwe vraag?\n" + AANHANGSEL_2024
+    meta = kamerqa.parse(text).meta
+    assert meta.dossier == "41312" and meta.title.startswith("Nieuwe vraag?")  # the heading's, not the subject
+    assert meta.askers == ("Omtzigt (Nieuw Sociaal Contract)", "Palmen (Nieuw Sociaal Contract)")
+    assert analyse(text).unaccounted() == []

@@ -130,3 +130,10 @@ def test_url_debris_after_a_question_does_not_hide_its_answer():
     doc = kamerqa.parse(text)
     assert [q.answer for q in doc.questions] == ["Zie het antwoord op vraag 1."] * 3
     assert all(q.text.endswith(f"https://www.rekenkamer.nl/publicaties/{q.number}") for q in doc.questions)
+
+
+def test_a_bare_page_number_between_label_and_question_is_furniture():
+    # OCR lost the slash of a page counter: "Vraag 10 77 Hoeveel ..." (7/7).
+    text = _letter(questions=2) + " Vraag 3 77 Hoeveel kost dat precies? Dat weten wij niet."
+    doc = kamerqa.parse(text)
+    assert (doc.question("3").text, doc.question("3").answer) == ("Hoeveel kost dat precies?", "Dat weten wij niet.")

@@ -299,3 +299,13 @@ def test_an_indented_line_inside_the_list_is_read_as_its_text():
     with pytest.raises(ParseError) as raised:
         kamerqa.parse(strict, strict=True)
     assert (raised.value.line, raised.value.column, raised.value.code) == (4, 4, "repeated-answer-label")
+
+
+def test_a_paragraph_starting_with_antwoord_and_another_number_is_answer_text():
+    # Found by hypothesis (round trip): "Antwoord 0 a." inside answer 1 read as a second label.
+    doc = kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n\nAntwoord 2012 was het jaar van de wet.\n")
+    assert doc.question("1").answer == "Ja.\n\nAntwoord 2012 was het jaar van de wet."
+    assert doc.diagnostics == ()
+    # ... while a label that names the question it answers is a label
+    doc = kamerqa.parse("Vraag 1\nIs dat zo?\nAntwoord 1. Ja.\n")
+    assert doc.question("1").answer == "Ja."

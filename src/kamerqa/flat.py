@@ -14,7 +14,9 @@ are boundaries:
 * sentence ends, so that the question of an unlabelled answer ends with
   its last sentence ending in "?" as in line-broken text;
 * runs of three or more spaces, where a converter replaced a line break,
-  and numbered questions "1. Zijn er ..." after them.
+  and numbered questions "1. Zijn er ..." after them;
+* a bare number between a question label and its question ("Vraag 10 77
+  Hoeveel": a page counter that lost its slash), and URLs.
 
 Joining the pieces with single spaces gives the original text back, so
 the re-breaking loses nothing; ``FlatText.origin`` maps every new line back
@@ -76,6 +78,7 @@ _BARE_ANSWER = re.compile(r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d
 _SENTENCE = re.compile(r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
 _LABEL_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|Antwoord|ANTWOORD)\b")
 _WORD = re.compile(r"\S+")
+_LABEL_PAGE = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS}) (\d{{1,3}}) (?=[A-Z])")
 _URL = re.compile(r"(?<!\S)https?://\S+")
 _COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
@@ -109,6 +112,8 @@ def split_flat_text(text: str) -> FlatText | None:
         cuts = {m.start() for m in _LABEL.finditer(line)}
         for match in _BARE_ANSWER.finditer(line):
             cuts.update((match.start(), match.end()))
+        for page in _LABEL_PAGE.finditer(line):  # "Vraag 10 77 Hoeveel": a page number ("7/7", slash lost) after the label
+            cuts.update(page.span(1))
         for url in _URL.finditer(line):  # URL debris (footnote bodies) stands on a line of its own
             cuts.update(url.span())
         breaks = [*_SENTENCE.finditer(line), *_LOST_BREAK.finditer(line)]

@@ -57,7 +57,7 @@ from .text import (
     number_label,
     starts_with_month,
 )
-from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
 
 __all__ = [
     "FORMS",
@@ -306,6 +306,7 @@ class PostLexer:
         expected, previous = 1, None
         self._used = set()
         self._last_start = -1
+        current: set[int] = set()  # the numbers of the question being read
         seen: set[int] = set()  # every question number started, in any section
         gaps: list[tuple[Token, int, int]] = []  # (start, number expected there, number printed)
         title_open = awaiting_name = in_note = False
@@ -456,6 +457,7 @@ class PostLexer:
                 if start.first > expected:
                     gaps.append((token, expected, start.first))
                 numbers = _numbers(start.label)
+                current = numbers
                 self._last_start = index
                 self._used.update(numbers)
                 seen.update(numbers)
@@ -508,7 +510,7 @@ class PostLexer:
                 continue
 
             # In the list of questions.
-            if kind == "ANSWER_LINE":
+            if kind == "ANSWER_LINE" and not self._answers_another(token.value, current):
                 label, *rest_of_line = self._split_label(token, "ANSWER_LABEL")
                 out.append(label)
                 for part in rest_of_line:
@@ -710,6 +712,20 @@ class PostLexer:
             marker, token.line or 1, (token.column or 1) + position, match.end() - position
         )
 
+    @staticmethod
+    def _answers_another(value: str, current: set[int]) -> bool:
+        """A numbered answer label with text after it whose numbers do not
+        include the question being read ("Antwoord 0 a." inside answer 1):
+        text that happens to start with the word, not a label.  Labels name
+        the question they answer."""
+        if not current:
+            return False
+        label = _ANSWER_LABEL.match(value)
+        if label is None or not label.group(3).strip():  # a label on its own line is a label
+            return False
+        numbers = _LABEL_NUMBERS_IN.search(label.group(1))
+        return numbers is not None and not (_numbers(numbers.group(0)) & current)
+
     def _answers_heading(self, lines: Lines) -> int | None:
         """The "Antwoord" heading of a print whose questions come first: after
         the questions, followed by answers numbered again from the first
@@ -820,6 +836,7 @@ class PostLexer:
         return set()
 
 
+_LABEL_NUMBERS_IN = re.compile(NUMBERS)
 _ANSWERS_HEADING_IN_TEXT = re.compile(r"(?m)^[ \t]*(?:Antwoord|ANTWOORD)[ \t]+(?:Antwoord[ \t]+)?van\b")
 _ANSWERS_HEADING = re.compile(rf"^{HSPACE}*(?:Antwoord|ANTWOORD)\b(?:{HSPACE}*\n?$|{HSPACE}+(?:Antwoord{HSPACE}+)?van\b)")
 _ANSWER_NUMBERS_START = re.compile(

@@ -13,8 +13,7 @@ that family (``evidence``: one point per trait it shows):
 
 :func:`complete` runs after the parse: it picks the family with the most
 evidence, records it in ``meta.kind`` and fills the fields the parse left
-empty or read less precisely.  A family needs at least ``MIN_EVIDENCE``
-traits.
+empty.  A family needs at least ``MIN_EVIDENCE`` traits.
 """
 
 from __future__ import annotations
@@ -39,9 +38,10 @@ def complete(meta: DocumentMeta, text: str) -> DocumentMeta:
     if best < MIN_EVIDENCE:
         return meta
     family = FAMILIES[index]
-    values = family.read(text)
-    if not getattr(family, "OVERRIDES", True):  # else the family's phrases are more specific than the generic ones
-        values = {name: value for name, value in values.items() if getattr(meta, name) in (None, ())}
+    # Only fields the header lines left empty: what the grammar read from a
+    # heading (a dossier line and its title) is the document's own word, and
+    # the text behind it must stay where the conservation check finds it.
+    values = {name: value for name, value in family.read(text).items() if getattr(meta, name) in (None, ())}
     if meta.kind is None:
         values["kind"] = family.KIND
     return attrs.evolve(meta, **values)

@@ -7,7 +7,7 @@ module adds what printed lists of 1986-1990 put on other lines: "Vergaderjaar
 1989-1990" above the dossier, and "Ontvangen 22 januari 1990" or
 "Vastgesteld 7 maart 1989" on the line of the kind ("LIJST VAN VRAGEN EN
 ANTWOORDEN Ontvangen ..."), and "De vaste Commissie voor X zou gaarne ...".
-It only fills fields the header left empty.
+Like every family, it fills only fields the header left empty.
 """
 
 from __future__ import annotations
@@ -17,12 +17,9 @@ from typing import Any
 
 from ..text import clean_line, parse_dutch_date
 
-__all__ = ["KIND", "OVERRIDES", "evidence", "read"]
+__all__ = ["KIND", "evidence", "read"]
 
 KIND = "Lijst van vragen en antwoorden"
-#: The header lines are more precise than these phrases: fill gaps only.
-OVERRIDES = False
-
 HEAD = 3_000
 
 _DATE = r"\d{1,2}\s*[^\W\d_]{3,10}\s+\d{4}"
