@@ -35,7 +35,7 @@ import attrs
 
 from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NOISE, NUMBERS, QUESTION_WORD
 
-__all__ = ["FlatText", "split_flat_text"]
+__all__ = ["FlatText", "cut_line", "split_flat_text"]
 
 #: A line at least this long that holds two question labels is flat text.
 MIN_LENGTH = 1000
@@ -126,17 +126,28 @@ def split_flat_text(text: str) -> FlatText | None:
         running = _running_headers(line, counters)
         if running:  # a header is one piece, whatever it holds
             cuts = _outside(cuts, sorted(running))
-        bounds = sorted(cuts | {0, len(line)})
-        for begin, end in itertools.pairwise(bounds):
-            piece = line[begin:end]
-            stripped = piece.lstrip()
-            if not stripped.strip():
-                continue
-            if (begin, end) in running:
-                headers.add(len(out))
-            out.append(stripped.rstrip())
-            origin.append((number, begin + len(piece) - len(stripped)))
+        for index, span in cut_line(line, number, cuts, out, origin):
+            if span in running:
+                headers.add(index)
     return FlatText("\n".join(out) + "\n", tuple(origin), frozenset(headers))
+
+
+def cut_line(
+    line: str, number: int, cuts: set[int], out: list[str], origin: list[tuple[int, int]]
+) -> list[tuple[int, tuple[int, int]]]:
+    """Append the pieces of ``line`` between ``cuts`` to ``out`` (stripped;
+    white-space-only pieces left out) and where each starts to ``origin``;
+    give back each appended piece's index in ``out`` and its span in ``line``."""
+    spans = []
+    for begin, end in itertools.pairwise(sorted(cuts | {0, len(line)})):
+        piece = line[begin:end]
+        stripped = piece.lstrip()
+        if not stripped.strip():
+            continue
+        out.append(stripped.rstrip())
+        origin.append((number, begin + len(piece) - len(stripped)))
+        spans.append((len(out) - 1, (begin, end)))
+    return spans
 
 
 def _outside(cuts: set[int], spans: list[tuple[int, int]]) -> set[int]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .flat import FlatText
+from .flat import FlatText, cut_line
 
 __all__ = ["split_inline_numbers"]
 
@@ -47,14 +47,7 @@ def split_inline_numbers(text: str) -> FlatText | None:
     origin: list[tuple[int, int]] = []
     for number, line in enumerate(lines, start=1):
         cuts = {m.end() for m in _INLINE.finditer(line)} | {m.end() for m in _RECEIVED.finditer(line)}
-        bounds = sorted(cuts | {0, len(line)})
-        for begin, end in itertools.pairwise(bounds):
-            piece = line[begin:end]
-            stripped = piece.lstrip()
-            if not stripped.strip():
-                continue
-            out.append(stripped.rstrip())
-            origin.append((number, begin + len(piece) - len(stripped)))
+        cut_line(line, number, cuts, out, origin)
         if not line:
             out.append("")
             origin.append((number, 0))

@@ -14,7 +14,7 @@ from ..text import number_label
 if TYPE_CHECKING:
     from ..grammar import Lines
 
-__all__ = ["Layout", "Start", "next_text", "start", "starts_question"]
+__all__ = ["Layout", "Start", "next_text", "number_then_question", "start", "starts_question"]
 
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 
@@ -70,6 +70,20 @@ def next_text(lines: Lines, index: int) -> int | None:
         if lines.kinds[following] != "BLANK":
             return following
     return None
+
+
+def number_then_question(pattern: re.Pattern[str]) -> Callable[[Lines, int], Start | None]:
+    """A ``find_start`` for layouts whose line opens with the number
+    (``pattern``'s group 1) and goes on with the question's capital."""
+
+    def find_start(lines: Lines, index: int) -> Start | None:
+        value = lines.values[index]  # the text must start right after the number: the "\n" does not matter
+        match = pattern.match(value)
+        if not match or not starts_question(value[match.end() :]):
+            return None
+        return start(match.group(1).strip(), match.end())
+
+    return find_start
 
 
 def start(label: str, text_at: int | None) -> Start:

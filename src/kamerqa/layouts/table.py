@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..vocabulary import HSPACE
-from .base import Layout, Start, start, starts_question
-
-if TYPE_CHECKING:
-    from ..grammar import Lines
+from .base import Layout, number_then_question
 
 _START = re.compile(rf"^{HSPACE}*(\d{{1,4}}){HSPACE}+(?=\S)")
 
 
-def find_start(lines: Lines, index: int) -> Start | None:
-    value = lines.values[index]  # the text must start right after the number: the "\n" does not matter
-    match = _START.match(value)
-    if not match or not starts_question(value[match.end() :]):
-        return None
-    return start(match.group(1).strip(), match.end())
+find_start = number_then_question(_START)
 
 
 LAYOUT = Layout(
