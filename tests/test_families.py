@@ -146,3 +146,13 @@ def test_a_family_never_replaces_what_a_heading_line_said():
     assert meta.dossier == "41312" and meta.title.startswith("Nieuwe vraag?")  # the heading's, not the subject
     assert meta.askers == ("Omtzigt (Nieuw Sociaal Contract)", "Palmen (Nieuw Sociaal Contract)")
     assert analyse(text).unaccounted() == []
+
+
+def test_a_mededeling_heading_before_the_last_question_is_no_mededeling_block():
+    # Found by hypothesis: a "Mededeling" line moved up among the questions
+    # swallowed the questions after it.
+    text = "Vraag 1\nIs dat zo?\nMededeling\nVraag 2\nEn dit?\nVraag 3\nEn dat?\n"
+    doc = kamerqa.parse(text)
+    assert [q.number for q in doc.questions] == ["1", "2", "3"]
+    assert doc.meta.mededeling is None
+    assert analyse(text).unaccounted() == []

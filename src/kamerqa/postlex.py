@@ -768,10 +768,10 @@ class PostLexer:
         at = max(text.find("\nMededeling"), text.find("\nMEDEDELING"))
         if at < 0 or not self._starts:
             return None
-        first_question = min(self._starts)
+        last_question = max(self._starts)  # a Mededeling takes the place of the answers: after every question
         for match in _MEDEDELING_LINE.finditer(text, at):
             index = text.count("\n", 0, match.start())
-            if index > first_question and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
+            if index > last_question and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
                 return index
         return None
 
