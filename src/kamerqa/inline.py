@@ -19,10 +19,11 @@ import itertools
 import re
 
 from .flat import FlatText, cut_line
+from .vocabulary import ANSWERS_HEADING, HSPACE
 
 __all__ = ["split_inline_numbers"]
 
-_HEADING = re.compile(r"(?m)^[ \t]*(?:Antwoord|ANTWOORD)\b(?:[ \t]*$|[ \t]+(?:Antwoord[ \t]+)?van\b)")
+_HEADING = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_HEADING}")
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}\.?[ \t]+[A-Z«]")
 _RESTART = re.compile(r"(?<![\w,])1(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)\d{1,3})*\.?[ \t]+[A-Z]")
 _LABEL = r"\d{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]+t/m[ \t]+)\d{1,3})*"

@@ -57,7 +57,7 @@ from .text import (
     number_label,
     starts_with_month,
 )
-from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
+from .vocabulary import ANSWER_LABEL, ANSWERS_HEADING, MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
 
 __all__ = [
     "FORMS",
@@ -151,15 +151,6 @@ def _last_type(out: Sequence[Token]) -> str | None:
 def _looks_like_name(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 5 and text[:1].isupper() and not text.endswith((".", ":", ";"))
-
-
-def _question_start(lines: Lines, index: int, form: str) -> _Start | None:
-    """The question number line ``index`` would start in ``form``, if its
-    shape fits (the number's place in the sequence is checked by the caller)."""
-    layout = REGISTRY[form]
-    if lines.kinds[index] not in layout.start_shapes:
-        return None
-    return layout.find_start(lines, index)
 
 
 def _numbers(label: str) -> set[int]:
@@ -837,8 +828,8 @@ class PostLexer:
 
 
 _LABEL_NUMBERS_IN = re.compile(NUMBERS)
-_ANSWERS_HEADING_IN_TEXT = re.compile(r"(?m)^[ \t]*(?:Antwoord|ANTWOORD)[ \t]+(?:Antwoord[ \t]+)?van\b")
-_ANSWERS_HEADING = re.compile(rf"^{HSPACE}*(?:Antwoord|ANTWOORD)\b(?:{HSPACE}*\n?$|{HSPACE}+(?:Antwoord{HSPACE}+)?van\b)")
+_ANSWERS_HEADING_IN_TEXT = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_HEADING}(?={HSPACE}+(?:Antwoord{HSPACE}+)?van\b)")
+_ANSWERS_HEADING = re.compile(rf"^{HSPACE}*{ANSWERS_HEADING}")
 _ANSWER_NUMBERS_START = re.compile(
     rf"^{HSPACE}*(\d{{1,3}}(?:(?:{HSPACE}*,{HSPACE}*|{HSPACE}+en{HSPACE}+|{HSPACE}+t/m{HSPACE}+)\d{{1,3}})*)\.?{HSPACE}+(?=\S)"
 )

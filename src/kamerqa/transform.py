@@ -253,9 +253,8 @@ class ToDocument:
         An answer numbered for several questions ("3 t/m 5", "1, 3 en 4")
         joins them into one entry, placed where its first question stands."""
         for item in block:
-            if isinstance(item, Tree):
-                continue
-            self._role(item, "layout", "answers-heading") if item.type == "ANSWERS" else None
+            if not isinstance(item, Tree) and item.type == "ANSWERS":
+                self._role(item, "layout", "answers-heading")
         heading_text = [item for item in block if not isinstance(item, Tree) and item.type != "ANSWERS"]
         between = self._text(heading_text, ("meta", "intro"), notes).text if heading_text else ""
         for item in block:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 
 __all__ = [
+    "ANSWERS_HEADING",
     "ANSWER_LABEL",
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
@@ -73,6 +74,12 @@ MEDEDELING_LABEL = (
     rf"(?:Mededeling|MEDEDELING)(?:{HSPACE}+Mededeling)?"
     rf"(?:{HSPACE}+van{HSPACE}[^\n]{{1,400}}?\({HSPACE}*[Oo]ntvangen{HSPACE}+[^)\n]{{1,40}}\)\.?)?"
 )
+
+
+#: The heading above the answers of a print whose questions come first:
+#: "Antwoord" alone, or "Antwoord van minister X ...", also printed twice
+#: ("Antwoord Antwoord van ..."); what may follow it on its line is the caller's.
+ANSWERS_HEADING = rf"(?:Antwoord|ANTWOORD)\b(?={HSPACE}*$|{HSPACE}*\n|{HSPACE}+(?:Antwoord{HSPACE}+)?van\b)"
 
 
 def lark_fragment() -> str:

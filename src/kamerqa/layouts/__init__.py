@@ -19,7 +19,7 @@ from .numbered import LAYOUT as NUMBERED
 from .period import LAYOUT as PERIOD
 from .table import LAYOUT as TABLE
 
-__all__ = ["DETECTION_ORDER", "REGISTRY", "Layout", "Start", "markdown_table", "names", "register"]
+__all__ = ["REGISTRY", "Layout", "Start", "markdown_table", "names", "register"]
 
 #: Every layout by name, in the order they are tried when scores tie (the
 #: more explicit first: labels, then "1.", then lone numbers, then the table).
@@ -36,8 +36,6 @@ def register(layout: Layout) -> Layout:
 
 for _layout in (LABELLED, PERIOD, NUMBERED, TABLE):
     register(_layout)
-
-DETECTION_ORDER = tuple(REGISTRY)
 
 
 def names() -> tuple[str, ...]:
