@@ -35,6 +35,8 @@ questions = st.builds(
     covers=st.lists(numbers, max_size=3).map(tuple),
     parts=st.lists(texts, max_size=3).map(tuple),
     answer_group=st.lists(numbers, max_size=3).map(tuple),
+    page=st.none() | lines,
+    element=maybe_texts,
 )
 
 metas = st.builds(
@@ -76,6 +78,8 @@ diagnostics = st.builds(
     line=st.none() | lines,
     column=st.none() | lines,
     text=maybe_texts,
+    page=st.none() | lines,
+    element=maybe_texts,
 )
 
 documents = st.builds(

@@ -28,7 +28,7 @@ def archive(tmp_path) -> Path:
     shutil.copy(REFERENCE, folder / REFERENCE.name)
     for path in sorted(CORPUS.glob("0*.txt")):  # the first seven: three layouts and the flat letter
         shutil.copy(path, folder / path.name)
-    (folder / "latin1.txt").write_bytes("1 Vraag?\nAntwoord\nJa, één.\n".encode("latin-1"))
+    (folder / "kapot.txt").write_bytes(b"\x00\x01binary\x00junk" * 10)
     (folder / "leeg.txt").write_text("", encoding="utf-8")
     (folder / "notities.md").write_text("not a .txt file", encoding="utf-8")
     return folder
@@ -42,7 +42,7 @@ def test_cli_converts_a_directory_past_bad_files(archive, tmp_path):
     warned = sum(bool(kamerqa.parse_file(p).problems) for p in archive.glob("0*.txt"))
     assert warned == 2  # the reference document (fragments) and 001 (its last question is cut off)
     assert lines[0] == f"8 converted ({warned} with warnings), 2 failed, into {out}"
-    assert any(line.startswith("  failed: ") and "latin1.txt:3:5: not-utf8" in line for line in lines)
+    assert any(line.startswith("  failed: ") and "kapot.txt: binary data" in line for line in lines)
     assert any(line.startswith("  failed: ") and "leeg.txt:1:1: empty" in line for line in lines)
     assert result.stdout == ""  # no progress bar when stderr is not a terminal
     written = sorted(p.name for p in out.iterdir())
@@ -103,7 +103,7 @@ def test_the_dask_recipe_runs_on_the_local_scheduler(archive, tmp_path, monkeypa
     recipe = (Path(__file__).resolve().parents[1] / "docs" / "dask.md").read_text(encoding="utf-8")
     code = recipe.split("```python")[2].split("```")[0]
     monkeypatch.chdir(archive.parent)  # the recipe reads ./archief
-    (tmp_path / "archief" / "latin1.txt").unlink()
+    (tmp_path / "archief" / "kapot.txt").unlink()
     (tmp_path / "archief" / "leeg.txt").unlink()
     namespace: dict = {}
     exec(compile(code, "docs/dask.md", "exec"), namespace)  # the recipe as documented

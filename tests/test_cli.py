@@ -81,7 +81,8 @@ def test_check_exits_0_on_a_clean_document(tmp_path):
     [
         (b"", "bad.txt:1:1: empty: the input is empty"),
         (b"geen vragen hier\n", "no-questions"),
-        (b"1 Vraag?\nAntwoord\nJa \xff\n", ":3:4: not-utf8"),
+        (b"1 Vraag?\x00\x01\x02 binary", "bad.txt: binary data, not a text file"),
+        (b"%PDF-1.4\n1 0 obj\n", "bad.txt: not a readable PDF"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, content, message):
@@ -100,10 +101,16 @@ def test_missing_file_is_a_clear_error(tmp_path):
     assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_formats_lists_every_exporter():
+def test_formats_lists_every_reader_and_exporter():
     result = run("formats")
     assert result.exit_code == 0
-    rows = [line.split()[:3] for line in result.stdout.splitlines()]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("input formats")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("output formats"))
+    assert [line.split()[:2] for line in lines[1:heading]] == [
+        ["pdf", ".pdf"], ["docx", ".docx"], ["xml", ".xml"], ["html", ".html"], ["text", ".txt"],
+    ]
+    rows = [line.split()[:3] for line in lines[heading + 1 :]]
     assert rows == [
         ["json", ".json", "text"],
         ["docx", ".docx", "binary"],

@@ -57,7 +57,7 @@ def test_undecodable_bytes_point_at_line_and_column(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("1 Is dat zo?\nAntwoord\nJa, één keer.\n".encode("latin-1"))
     with pytest.raises(ParseError) as caught:
-        kamerqa.parse_file(path)
+        kamerqa.parse_file(path, encoding="utf-8")
     error = caught.value
     assert (error.line, error.column, error.code) == (3, 5, "not-utf8")
     assert error.text.startswith("\\xe9")

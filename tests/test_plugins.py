@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import kamerqa
 from kamerqa import exporters
 
 from .conftest import REFERENCE
@@ -100,7 +101,11 @@ def test_a_broken_plugin_is_reported_not_fatal(tmp_path):
     )
     listed = kamerqa_cli("formats", path=broken, cwd=tmp_path)
     assert listed.returncode == 0
-    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["json", "docx", "xlsx", "txt"]
+    out = listed.stdout.splitlines()
+    writes = out[out.index("output formats (from the output's suffix; --to names one):") + 1 :]
+    assert [line.split()[0] for line in writes] == ["json", "docx", "xlsx", "txt"]
+    reads = out[1 : out.index(writes[0]) - 1]
+    assert [line.split()[0] for line in reads] == ["pdf", "docx", "xml", "html", "text"]
     assert "exporter plugin 'broken'" in listed.stderr and "No module named 'kamerqa_no_such_module'" in listed.stderr
     assert "exporter plugin 'bad'" in listed.stderr and "does not implement the exporter protocol" in listed.stderr
     converted = kamerqa_cli("convert", str(REFERENCE), "-o", "out.json", path=broken, cwd=tmp_path)
@@ -145,3 +150,42 @@ def test_built_in_formats_need_no_plugin_scan(monkeypatch):
 def test_the_built_in_suffix_table_matches_the_exporters():
     table = exporters._BUILTIN_SUFFIXES
     assert table == {suffix: name for name in exporters._BUILTIN for suffix in exporters._builtin(name).suffixes}
+
+
+READER_PLUGIN = """
+from kamerqa.readers import Extracted
+
+
+class QaReader:
+    name = "qa"
+    suffixes = (".qa",)
+    description = "questions as Q:/A: lines"
+
+    def sniff(self, head):
+        return head.startswith(b"Q: ")
+
+    def read(self, data, *, source, encoding):
+        lines = []
+        number = 0
+        for line in data.decode("utf-8").splitlines():
+            if line.startswith("Q: "):
+                number += 1
+                lines += [f"Vraag {number}", line[3:]]
+            elif line.startswith("A: "):
+                lines += [f"Antwoord {number}", line[3:]]
+        return Extracted("\\n".join(lines) + "\\n", self.name, layout="labelled")
+"""
+
+
+def test_a_reader_plugin_reads_its_format(tmp_path):
+    """A third-party reader, registered under kamerqa.readers, is listed,
+    chosen by content, and its text goes through the parser."""
+    site = make_distribution(tmp_path / "site", "kamerqa_qa", "[kamerqa.readers]\nqa = kamerqa_qa:QaReader\n", READER_PLUGIN)
+    listed = kamerqa_cli("formats", path=site, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert any(line.split()[:2] == ["qa", ".qa"] for line in listed.stdout.splitlines())
+    (tmp_path / "lijst.qa").write_text("Q: Is dat zo?\nA: Ja.\nQ: Waarom?\nA: Daarom.\n", encoding="utf-8")
+    converted = kamerqa_cli("convert", "lijst.qa", "-o", "out.json", path=site, cwd=tmp_path)
+    assert converted.returncode == 0, converted.stderr
+    document = kamerqa.from_json((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [(q.number, q.text, q.answer) for q in document.questions] == [("1", "Is dat zo?", "Ja."), ("2", "Waarom?", "Daarom.")]

@@ -2,7 +2,7 @@
 
     python tools/score.py [DIR ...]        (default: tests/corpus)
 
-For every ``NNN_name.txt`` with a ``NNN_name.json`` beside it (format: see
+For every ``NNN_name.txt`` (and ``.pdf``, ``.xml``, ``.html``) with a ``NNN_name.json`` beside it (format: see
 tests/corpus/README.md) it prints the questions found, how many question
 numbers, question starts and answer starts are right, the extra questions,
 and the metadata fields right; then the totals.  Exit status 1 when any
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import kamerqa
+from kamerqa.families.kamervragen import askers
 from kamerqa.text import parse_dutch_date
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,8 +60,10 @@ def norm_meta(value: Any) -> Any:
 
 def meta_value(doc: kamerqa.Document, key: str) -> Any:
     meta = doc.meta
-    if key == "minister":
-        return meta.answered_by or meta.addressee
+    if key == "minister":  # README: who answers; in 344 who sent the Mededeling
+        return meta.answered_by or meta.mededeling_by or meta.addressee
+    if key == "ontvangen":  # README: the answer's date; in 344 the Mededeling's
+        return meta.received or meta.mededeling_received
     if key == "vragensteller":
         return list(meta.askers) or None
     attribute = META_FIELDS.get(key)
@@ -91,9 +94,15 @@ META_FIELDS = {
 }
 
 
-def meta_matches(ours: Any, truth: Any) -> bool:
+def meta_matches(ours: Any, truth: Any, key: str = "") -> bool:
     if ours is KeyError:
         return False
+    if key == "vragensteller" and isinstance(truth, str) and isinstance(ours, (list, tuple)) and len(ours) > 1:
+        # README: 340, 341 and 344 keep several askers as one printed string
+        truth = list(askers(truth))
+    if key == "vergaderjaar" and isinstance(ours, str):
+        # README: 340 gives the XML's "2020-2021" where its PDF prints "2020–2021"
+        return ours.replace("–", "-") == str(truth).replace("–", "-")
     if hasattr(ours, "isoformat"):
         return ours == parse_dutch_date(str(truth))
     if ours is None:
@@ -142,7 +151,12 @@ def same_start(ours: str | None, truth: str | None, *, cut: bool = False) -> boo
     return have.startswith(want)
 
 
+#: The PDF library kamerqa reads with: its ``extractor_variants`` apply.
+EXTRACTOR = "pypdfium2"
+
+
 def _entry(score: Score, got: Any, want: dict, label: str, cut: bool) -> None:
+    want = {**want, **want.get("extractor_variants", {}).get(EXTRACTOR, {})}
     if norm_number(got.number) == norm_number(want["number"]):
         score.numbers += 1
     else:
@@ -178,7 +192,7 @@ def _entry(score: Score, got: Any, want: dict, label: str, cut: bool) -> None:
 
 def score_document(text_path: Path) -> Score:
     truth = json.loads(text_path.with_suffix(".json").read_text(encoding="utf-8"))
-    score = Score(text_path.stem)
+    score = Score(text_path.stem if text_path.suffix == ".txt" else text_path.name)
     try:
         doc = kamerqa.parse_file(text_path)
     except kamerqa.ParseError as error:
@@ -205,15 +219,20 @@ def score_document(text_path: Path) -> Score:
             score.mismatches.append(f"document: mededeling {words(mededeling)!r}, expected {truth['mededeling_starts']!r}")
     for key, value in truth.get("meta", {}).items():
         score.meta_total += 1
-        if meta_matches(meta_value(doc, key), value):
+        if meta_matches(meta_value(doc, key), value, key):
             score.meta_right += 1
         else:
             score.mismatches.append(f"meta {key}: {meta_value(doc, key)!r}, expected {value!r}")
     return score
 
 
-def corpus(directories: list[Path]) -> list[Path]:
-    return sorted(p for d in directories for p in d.glob("*.txt") if p.with_suffix(".json").is_file())
+SUFFIXES = (".txt", ".pdf", ".xml", ".html")
+
+
+def corpus(directories: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[Path]:
+    return sorted(
+        p for d in directories for p in d.iterdir() if p.suffix in suffixes and p.with_suffix(".json").is_file()
+    )
 
 
 def main(argv: list[str]) -> int:

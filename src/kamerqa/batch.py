@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -39,15 +40,17 @@ class Result:
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files, glob patterns ("archief/*.txt") and directories (their *.txt
-    files), in a stable order and without duplicates.  A pattern that matches
+    """Files, glob patterns ("archief/*.pdf") and directories (their files
+    of every input format kamerqa reads, by suffix: .txt, .pdf, .docx,
+    .xml, .html, ...), in a stable order and without duplicates.  A pattern that matches
     nothing and a missing file are kept, to be reported as failures."""
     found: list[Path] = []
     for item in inputs:
         text = os.fspath(item)
         path = Path(text)
         if path.is_dir():
-            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+            suffixes = input_suffixes()
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file()))
         elif glob.has_magic(text) and not path.exists():
             matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
             found.extend(matches or [path])
@@ -59,8 +62,17 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return list(unique.values())
 
 
-def output_path(input: Path, outdir: Path, suffix: str) -> Path:
-    return outdir / (input.stem + suffix)
+def input_suffixes() -> frozenset[str]:
+    """The file suffixes of every input format (plugins' too)."""
+    from .readers import available
+
+    return frozenset(suffix for reader in available().values() for suffix in reader.suffixes)
+
+
+def output_path(input: Path, outdir: Path, suffix: str, *, full_name: bool = False) -> Path:
+    """``outdir/<stem><suffix>``; ``full_name`` keeps the input's suffix
+    too ("340.pdf.json"), for inputs that share a stem."""
+    return outdir / ((input.name if full_name else input.stem) + suffix)
 
 
 def convert_file(
@@ -71,6 +83,7 @@ def convert_file(
     strict: bool = False,
     layout: str | None = None,
     options: dict[str, Any] | None = None,
+    reading: dict[str, Any] | None = None,
 ) -> Result:
     """Parse ``input`` and export it to ``output``; never raises for bad
     input, the reason is in ``Result.error``."""
@@ -81,7 +94,7 @@ def convert_file(
     if os.path.exists(output) and os.path.samefile(input, output):
         return Result(name, error=f"{os.fspath(output)}: is the input file; kamerqa never writes over its input")
     try:
-        document = parse_file(input, strict=strict, layout=layout)
+        document = parse_file(input, strict=strict, layout=layout, **(reading or {}))
         export(document, output, format, **(options or {}))
     except InternalError as exc:
         return Result(name, error=f"internal error (please report it): {exc}")
@@ -93,8 +106,8 @@ def convert_file(
 
 
 def _convert(arguments: tuple) -> Result:
-    input, output, format, strict, layout, options = arguments
-    return convert_file(input, output, format, strict=strict, layout=layout, options=options)
+    input, output, format, strict, layout, options, reading = arguments
+    return convert_file(input, output, format, strict=strict, layout=layout, options=options, reading=reading)
 
 
 def convert_many(
@@ -106,24 +119,28 @@ def convert_many(
     strict: bool = False,
     layout: str | None = None,
     options: dict[str, Any] | None = None,
+    reading: dict[str, Any] | None = None,
     progress: Callable[[Result], None] | None = None,
 ) -> list[Result]:
     """Convert every input into ``outdir`` (file name: the input's stem and
-    the format's suffix) using ``jobs`` processes (default: every core).
-    ``progress`` is called with each result as it completes."""
+    the format's suffix; inputs that share a stem, such as the PDF and the
+    XML of one document, keep their own suffix too: "340.pdf.json") using ``jobs`` processes (default: every core).
+    ``progress`` is called with each result as it completes; ``reading``
+    holds :func:`~kamerqa.parse_file`'s ``format`` and ``encoding``."""
     from .exporters import exporter_for
 
     exporter = exporter_for(format)
     outdir.mkdir(parents=True, exist_ok=True)
     work, clashes = [], {}
     taken: dict[Path, str] = {}
+    stems = Counter(path.stem for path in inputs)
     for index, path in enumerate(inputs):
-        output = output_path(path, outdir, exporter.suffixes[0])
+        output = output_path(path, outdir, exporter.suffixes[0], full_name=stems[path.stem] > 1)
         if output in taken:
             clashes[index] = Result(str(path), error=f"{taken[output]} also writes {output}; rename one of them")
             continue
         taken[output] = str(path)
-        work.append((index, (str(path), str(output), exporter.name, strict, layout, options)))
+        work.append((index, (str(path), str(output), exporter.name, strict, layout, options, reading)))
     jobs = jobs or os.cpu_count() or 1
     done: dict[int, Result] = dict(clashes)
     for result in clashes.values():

@@ -60,10 +60,11 @@ def main() -> None:
 
     \b
     Examples:
+      kamerqa convert lijst.pdf -o lijst.docx   a Word report from a PDF
       kamerqa convert lijst.txt                 JSON on standard output
-      kamerqa convert lijst.txt -o lijst.json   format from the suffix
+      kamerqa convert lijst.xml -o lijst.xlsx   format from the suffix
       kamerqa check lijst.txt                   list the problems found
-      kamerqa formats                           the formats you can write
+      kamerqa formats                           the formats you can read and write
     """
 
 
@@ -75,6 +76,8 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel processes for several inputs (default: the number of cores).")
 @click.option("--strict", is_flag=True, help="Fail on the first problem instead of reporting it in the diagnostics.")
 @click.option("--layout", type=click.Choice(LAYOUTS), help="Read the input in this layout instead of detecting it.")
+@click.option("--from", "from_", metavar="FORMAT", help="Input format (see 'kamerqa formats'); default: from the content.")
+@click.option("--encoding", metavar="NAME", help="Text encoding of a text input (e.g. cp1252); default: detected.")
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -90,13 +93,17 @@ def convert(
     jobs: int | None,
     strict: bool,
     layout: str | None,
+    from_: str | None,
+    encoding: str | None,
     template: Path | None,
     with_diagnostics: bool,
 ) -> None:
-    """Parse INPUT (UTF-8 text files) and write JSON or another format.
+    """Parse INPUT (PDF, Word, official XML, HTML or text; "-" is standard
+    input) and write JSON or another format.
 
     One INPUT goes to standard output or to -o OUTPUT.  Several inputs,
-    glob patterns ("archief/*.txt") or directories (their *.txt files) are
+    glob patterns ("archief/*.pdf") or directories (their files of every
+    input format) are
     converted in parallel into --outdir, each output named after its input;
     a bad file is reported and the rest go on.  The summary says what was
     converted, with warnings or failed; the exit status is 1 if any failed.
@@ -108,18 +115,24 @@ def convert(
         options["template"] = template
     if with_diagnostics:
         options["with_diagnostics"] = True
+    reading = {"format": from_, "encoding": encoding}
     batch = outdir is not None or len(inputs) > 1 or any(Path(i).is_dir() or glob.has_magic(i) for i in inputs)
     if not batch:
-        _convert_one(Path(inputs[0]), output, exporter_for(format_ or ("json" if output is None else None), output), strict, layout, options)
+        exporter = exporter_for(format_ or ("json" if output is None else None), output)
+        _convert_one(Path(inputs[0]), output, exporter, strict, layout, options, reading)
         return
     if output is not None:
         _fail("-o names one output file; use --outdir for several inputs")
     if outdir is None:
         _fail("several inputs need --outdir DIR for their outputs")
-    _convert_batch(inputs, outdir, exporter_for(format_ or "json").name, jobs, strict, layout, options)
+    if "-" in inputs:
+        _fail("standard input (-) can only be converted alone")
+    _convert_batch(inputs, outdir, exporter_for(format_ or "json").name, jobs, strict, layout, options, reading)
 
 
-def _convert_one(input: Path, output: Path | None, exporter, strict: bool, layout: str | None, options: dict) -> None:
+def _convert_one(
+    input: Path, output: Path | None, exporter, strict: bool, layout: str | None, options: dict, reading: dict
+) -> None:
     from .exporters import export
     from .parsing import parse_file
 
@@ -129,7 +142,7 @@ def _convert_one(input: Path, output: Path | None, exporter, strict: bool, layou
         output = None  # "-o -": standard output
     if output is not None and output.exists() and input.exists() and output.resolve() == input.resolve():
         _fail(f"{output}: is the input file; kamerqa never writes over its input (choose another -o)")
-    document = parse_file(input, strict=strict, layout=layout)
+    document = parse_file(input, strict=strict, layout=layout, **reading)
     if output is None:
         if exporter.binary:
             if sys.stdout.isatty():
@@ -145,14 +158,14 @@ def _convert_one(input: Path, output: Path | None, exporter, strict: bool, layou
     click.echo(f"{input} -> {output}: {len(document.questions)} questions{note}", err=True)
 
 
-def _convert_batch(inputs, outdir: Path, format: str, jobs, strict: bool, layout, options: dict) -> None:
+def _convert_batch(inputs, outdir: Path, format: str, jobs, strict: bool, layout, options: dict, reading: dict) -> None:
     from .batch import convert_many, expand_inputs
 
     paths = expand_inputs(inputs)
     progress = _progress_bar(len(paths)) if sys.stderr.isatty() else None
     try:
         results = convert_many(
-            paths, outdir, format, jobs=jobs, strict=strict, layout=layout, options=options,
+            paths, outdir, format, jobs=jobs, strict=strict, layout=layout, options=options, reading=reading,
             progress=progress.advance if progress else None,
         )
     finally:
@@ -197,22 +210,26 @@ class _progress_bar:
 @click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--all", "show_all", is_flag=True, help="Also show informational diagnostics.")
 @click.option("--layout", type=click.Choice(LAYOUTS), help="Read the input in this layout instead of detecting it.")
+@click.option("--from", "from_", metavar="FORMAT", help="Input format (see 'kamerqa formats'); default: from the content.")
+@click.option("--encoding", metavar="NAME", help="Text encoding of a text input (e.g. cp1252); default: detected.")
 @_errors_as_messages
-def check(input: Path, show_all: bool, layout: str | None) -> None:
+def check(input: Path, show_all: bool, layout: str | None, from_: str | None, encoding: str | None) -> None:
     """Parse INPUT and list its diagnostics, one per line:
 
     \b
       FILE:LINE:COLUMN: SEVERITY CODE MESSAGE
 
-    Exit status 0 when there are no warnings or errors, 1 when there are.
+    (for a PDF, FILE:page N:LINE:COLUMN, LINE counting lines of the text
+    read from it, as 'kamerqa text' prints it).  Exit status 0 when there are no warnings or errors, 1 when there are.
     """
     from .parsing import parse_file
 
-    document = parse_file(input, layout=layout)
+    document = parse_file(input, layout=layout, format=from_, encoding=encoding)
     for diagnostic in document.diagnostics:
         if diagnostic.severity.value == "info" and not show_all:
             continue
-        where = f"{input}:{diagnostic.line or 0}:{diagnostic.column or 0}"
+        page = "" if diagnostic.page is None else f"page {diagnostic.page}:"
+        where = f"{input}:{page}{diagnostic.line or 0}:{diagnostic.column or 0}"
         click.echo(f"{where}: {diagnostic.severity.value} {diagnostic.code} {diagnostic.message}")
     problems = len(document.problems)
     click.echo(
@@ -224,14 +241,36 @@ def check(input: Path, show_all: bool, layout: str | None) -> None:
 
 
 @main.command()
+@click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "from_", metavar="FORMAT", help="Input format (see 'kamerqa formats'); default: from the content.")
+@click.option("--encoding", metavar="NAME", help="Text encoding of a text input (e.g. cp1252); default: detected.")
+@_errors_as_messages
+def text(input: Path, from_: str | None, encoding: str | None) -> None:
+    """Print the text kamerqa reads from INPUT (a PDF's or Word file's
+    text, line by line): the lines that diagnostics and question spans count."""
+    from . import readers
+
+    loaded = readers.load(input, format=from_, encoding=encoding)
+    if isinstance(loaded, readers.Extracted):
+        click.echo(loaded.text, nl=False)
+    else:
+        _fail(f"{input}: the {loaded.meta.layout or 'structured'} file marks its questions itself; lines count in the file")
+
+
+@main.command()
 def formats() -> None:
-    """List the output formats, with their file suffixes."""
+    """List the input formats kamerqa reads and the output formats it writes."""
+    from . import readers
     from .exporters import available, plugin_problems
 
+    click.echo("input formats (detected from the content; --from names one):")
+    for reader in readers.available().values():
+        click.echo(f"  {reader.name:<8} {' '.join(reader.suffixes):<20} {reader.description}")
+    click.echo("output formats (from the output's suffix; --to names one):")
     for exporter in available().values():
         kind = "binary" if exporter.binary else "text"
-        click.echo(f"{exporter.name:<8} {' '.join(exporter.suffixes):<12} {kind:<7} {exporter.description}")
-    for problem in plugin_problems():
+        click.echo(f"  {exporter.name:<8} {' '.join(exporter.suffixes):<12} {kind:<7} {exporter.description}")
+    for problem in [*readers.plugin_problems(), *plugin_problems()]:
         click.echo(f"kamerqa: warning: {problem}", err=True)
 
 

@@ -67,6 +67,8 @@ class Diagnostic:
 
     ``code`` is a stable, greppable identifier (see docs/diagnostics.md);
     ``text`` keeps the offending input text so nothing is silently dropped.
+    ``page`` is the page of a PDF input the line is on, ``element`` the path
+    of the XML or HTML element it came from (``None`` for other inputs).
     """
 
     severity: Severity
@@ -75,9 +77,13 @@ class Diagnostic:
     line: int | None = None
     column: int | None = None
     text: str | None = None
+    page: int | None = None
+    element: str | None = None
 
     def __str__(self) -> str:
         where = "" if self.line is None else f"{self.line}:" + ("" if self.column is None else f"{self.column}:")
+        if self.page is not None:
+            where = f"page {self.page}: {where}".strip()
         return f"{where} {self.severity.value} {self.code} {self.message}".strip()
 
 
@@ -177,6 +183,11 @@ class Question:
     a single question has none.  Questions printed back to back that share
     one unlabelled answer are linked by ``answer_group`` (their numbers, on
     each of them); the answer is stored once, on the group's last question.
+
+    Where the input was not text, ``page`` is the page of the PDF on which
+    the question starts and ``element`` the path of the XML or HTML element that holds it; ``lines``
+    then count lines of the text kamerqa read from it (``kamerqa text``
+    prints that text).
     """
 
     number: str
@@ -191,6 +202,8 @@ class Question:
     covers: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     answer_group: tuple[str, ...] = ()
+    page: int | None = None
+    element: str | None = None
 
 
 @attrs.frozen(slots=True)

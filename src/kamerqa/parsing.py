@@ -21,7 +21,7 @@ import attrs
 from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
-from . import families
+from . import families, readers
 from .errors import InputError, InternalError, KamerqaError, ParseError
 from .flat import FlatText, split_flat_text
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
@@ -29,8 +29,9 @@ from .header import read_heading
 from .inline import split_inline_numbers
 from .model import Diagnostic, Document, LineSpan, Severity
 from .normalise import normalise, unsafe_characters
+from .placing import place
 from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only
-from .reading import MAX_INPUT_BYTES, normalise_newlines, read_file
+from .reading import MAX_INPUT_BYTES, normalise_newlines
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
 from .transform import Role, ToDocument
 from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, NOISE, QUESTION_WORD
@@ -424,7 +425,14 @@ def _run(
         )
     if flat is not None:
         document = _remap(document, flat)
-    if strict and document.problems:
+    if strict:
+        _refuse_problems(document, source)
+    return document, transformer, context, lexed
+
+
+def _refuse_problems(document: Document, source: str | None) -> None:
+    """``strict=True``: the first warning or error becomes a ParseError."""
+    if document.problems:
         first = document.problems[0]
         raise ParseError(
             first.message,
@@ -434,7 +442,6 @@ def _run(
             code=first.code,
             source=source,
         )
-    return document, transformer, context, lexed
 
 
 def _cleaned(text: str, count: int, first: int) -> tuple[Diagnostic, ...]:
@@ -537,6 +544,26 @@ def parse(text: str, *, strict: bool = False, layout: str | None = None, source:
     return _parse(text, strict=strict, layout=layout, source=source)[0]
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False, layout: str | None = None) -> Document:
-    """Read a UTF-8 text file (with or without BOM) and parse it."""
-    return parse(read_file(path), strict=strict, layout=layout, source=str(path))
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    layout: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Read a file and parse it: text, PDF, Word, official XML or HTML, told
+    apart by content (``format=`` names one, see ``kamerqa formats``;
+    ``"-"`` is standard input).  Text may be UTF-8, UTF-16 or cp1252/Latin-1;
+    ``encoding=`` forces one.  Questions read from a PDF know their ``page``."""
+    source = "<stdin>" if str(path) == "-" else str(path)
+    loaded = readers.load(path, format=format, encoding=encoding)
+    if isinstance(loaded, Document):
+        if strict:
+            _refuse_problems(loaded, source)
+        return loaded
+    document = _parse(loaded.text, strict=False, layout=layout or loaded.layout, source=source)[0]
+    document = place(document, loaded)
+    if strict:
+        _refuse_problems(document, source)
+    return document

@@ -190,6 +190,12 @@ def _shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
     return starts
 
 
+#: A question label ("Vraag 3") is explicit where a bare number at a line
+#: start may be anything (the footnote bodies at a PDF page's foot, "1 Zie
+#: ...", "2 ..."): a run of labels counts this many times its length.
+LABEL_WEIGHT = 2
+
+
 def detect_form(
     lines: Lines,
     max_skip: int = 5,
@@ -204,7 +210,8 @@ def detect_form(
     numbers, then the table.  ``found``, if given, receives each form's
     possible question starts (for :meth:`PostLexer.process`), ``scores``
     each form's run: the evidence for it.  Labelled numbering may start
-    anywhere ("Vraag 5" first); other forms count from 1."""
+    anywhere ("Vraag 5" first); other forms count from 1.  A run of labels
+    weighs :data:`LABEL_WEIGHT` times its length."""
     best, best_score = "table", (0, 0)
     for form in REGISTRY:  # detection order: the more explicit layouts first
         run, skipped, expected, previous = 0, 0, 1, None
@@ -220,8 +227,9 @@ def detect_form(
                 expected, previous = start.last + 1, (start.first, start.letter)
         if scores is not None:
             scores[form] = run
-        if run and (run, -skipped) > best_score:
-            best, best_score = form, (run, -skipped)
+        weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
+        if run and (run * weight, -skipped) > best_score:
+            best, best_score = form, (run * weight, -skipped)
     return best
 
 
@@ -393,6 +401,7 @@ class PostLexer:
                 continue
             if index in footers:
                 out.append(_retype(token, "FOOTER"))
+                in_note = False  # a footnote ends with its page: the next page's text is no part of it
                 continue
             if kind == "BLANK":
                 out.append(token)

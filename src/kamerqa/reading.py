@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import codecs
 import os
+import sys
 from pathlib import Path
 
 from .errors import InputError, ParseError
 
-__all__ = ["MAX_INPUT_BYTES", "decode", "normalise_newlines", "read_file"]
+__all__ = ["MAX_INPUT_BYTES", "decode", "normalise_newlines", "read_bytes", "read_file"]
 
 #: Inputs larger than this are refused: the largest real lists (budget lists
 #: with 1,500+ questions) are a few MB, and a parse needs a multiple of the
@@ -61,17 +62,28 @@ def decode(data: bytes, *, source: str | None = None) -> str:
         ) from None
 
 
-def read_file(path: str | os.PathLike[str]) -> str:
-    """Read and decode a file, refusing oversized ones: the limit is checked
-    while reading (at most one byte more than it is read), so a pipe or a
-    device such as /dev/zero is refused too instead of filling the memory."""
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a text file")
-    if p.is_file() and p.stat().st_size > MAX_INPUT_BYTES:  # refused before reading anything
-        raise InputError(f"{p}: {p.stat().st_size:,} bytes is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
-    with p.open("rb") as stream:
-        data = stream.read(MAX_INPUT_BYTES + 1)
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes (``-``: standard input), refusing oversized ones: the
+    limit is checked while reading (at most one byte more than it is read),
+    so a pipe or a device such as /dev/zero is refused too instead of
+    filling the memory."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        where = "standard input"
+    else:
+        p = Path(path)
+        where = str(p)
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory, not a file")
+        if p.is_file() and p.stat().st_size > MAX_INPUT_BYTES:  # refused before reading anything
+            raise InputError(f"{p}: {p.stat().st_size:,} bytes is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
+        with p.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{p}: more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
-    return decode(data, source=str(p))
+        raise InputError(f"{where}: more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
+    return data
+
+
+def read_file(path: str | os.PathLike[str]) -> str:
+    """Read and decode a UTF-8 text file (see :func:`read_bytes`)."""
+    return decode(read_bytes(path), source=str(path))

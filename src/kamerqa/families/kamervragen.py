@@ -39,7 +39,9 @@ _ASKERS_END = re.compile(r"\)\s+(?=aan\s|over\s|in\s+ver-?\s?band\s+met\s)")
 _OVER = re.compile(r"\s*\bover(?:\s+|(?=het\b|de\b|een\b))")
 _REPLY = re.compile(
     r"\b(?P<kind>Antwoord|ANTWOORD|Mededeling)\s+van\s+(?P<who>[^\n]{1,400}?)\.?\s*"
-    rf"\(\s*(?P<how>ontvangen|Ontvangen|ingezonden|Ingezonden|In-\s?gezonden)\s+(?P<date>{_DATE})\.?\s*\)"
+    # "(ontvangen (ontvangen 7 juni 2024)": a word the print repeats
+    rf"\(\s*(?:(?:ontvangen|Ontvangen)\s+\(\s*)?"
+    rf"(?P<how>ontvangen|Ontvangen|ingezonden|Ingezonden|In-\s?gezonden)\s+(?P<date>{_DATE})\.?\s*\)"
 )
 _SESSION = re.compile(r"\b(?:Vergaderjaar|vergaderjaar|Zitting)\s+(?P<session>\d{4}\s*[–—-]\s*\d{4})")
 _PUBLICATION = re.compile(r"ah-tk-\d{8}-(?P<nr>\d{1,5})\b")

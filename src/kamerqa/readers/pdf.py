@@ -1,0 +1,141 @@
+"""Text PDFs, through pypdfium2 (PDFium, Apache-2.0/BSD).
+
+Why pypdfium2 (docs/inputs.md has the measurements): it is the fastest of
+the permissively licensed libraries by far (pypdf is about 5 times slower,
+pdfplumber about 100 times), its text keeps the reading order of the
+typeset Aanhangsel pages, and it gives character boxes for column-aware
+reading.  PyMuPDF would do as well but is AGPL.
+
+What a PDF knows and text does not is kept: each line's page (for the
+questions' ``page`` and for diagnostics), and the running headers and
+footers, found per page by their recurring at the page's top or bottom,
+are taken out before parsing (their text stays in one ``page-furniture``
+info diagnostic, so nothing is lost).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..errors import InputError
+from ..model import Diagnostic, Severity
+from ..vocabulary import ANSWER_WORD, HSPACE, MEDEDELING_LABEL, QUESTION_WORD
+from . import Extracted
+
+__all__ = ["PdfReader", "page_texts"]
+
+#: A page with fewer printable characters than this holds no text layer
+#: worth the name (a scan, or a drawing).
+MIN_PAGE_CHARACTERS = 20
+#: How many lines at the top and at the bottom of a page may be a running
+#: header or footer.
+EDGE_LINES = 3
+_DIGITS = re.compile(r"\d+")
+_LABEL = re.compile(rf"{HSPACE}*(?:{QUESTION_WORD}|{ANSWER_WORD}|{MEDEDELING_LABEL})")
+
+
+def _open(data: bytes, source: str | None):
+    import pypdfium2 as pdfium
+
+    where = source or "input"
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = str(exc)
+        if "password" in reason.lower():
+            raise InputError(f"{where}: the PDF is password-protected; remove the password first (e.g. qpdf --decrypt)") from None
+        raise InputError(f"{where}: not a readable PDF ({reason}); is it damaged or cut short?") from None
+
+
+def page_texts(data: bytes, source: str | None = None) -> list[str]:
+    """The text of every page, its lines as PDFium reads them.  Where the
+    typesetter broke a word at a line end ("beperk-" / "tere"), PDFium
+    marks the break with U+0002 and joins the lines: the word is read whole
+    ("beperktere"), as the XML of the same document has it.  A hyphen the
+    text itself holds ("ISIS-strijders") is a plain hyphen and stays."""
+    document = _open(data, source)
+    try:
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            text = textpage.get_text_bounded()
+            textpage.close()
+            page.close()
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "")
+            texts.append("\n".join(line.rstrip() for line in text.split("\n")))
+        return texts
+    finally:
+        document.close()
+
+
+def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:
+    """(page, line) of running headers and footers: a line among the first
+    or last :data:`EDGE_LINES` of a page whose shape (digits ignored) stands
+    at an edge of at least half the pages, and of two at least.  A shape
+    without digits (no page number, no year) must stand on every page of
+    three or more, so that a short answer ("Ja.") at two page tops stays
+    text; a question or answer label is never furniture."""
+    if len(pages) < 2:
+        return set()
+    shapes: Counter[str] = Counter()
+    edges: list[list[tuple[int, str]]] = []
+    for lines in pages:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        at_edge = sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+        edge = [(i, _DIGITS.sub("#", lines[i].strip())) for i in at_edge]
+        edges.append(edge)
+        shapes.update({shape for _, shape in edge})
+    needed = max(2, (len(pages) + 1) // 2)
+    furniture = set()
+    for page, edge in enumerate(edges):
+        for index, shape in edge:
+            if not shape.strip("#") or _LABEL.match(shape):
+                continue
+            if shapes[shape] >= (needed if "#" in shape else max(3, len(pages))):
+                furniture.add((page, index))
+    return furniture
+
+
+class PdfReader:
+    name = "pdf"
+    suffixes = (".pdf",)
+    description = "text PDFs (a scan needs OCR first, e.g. ocrmypdf)"
+
+    def sniff(self, head: bytes) -> bool:
+        return b"%PDF-" in head[:1024]
+
+    def read(self, data: bytes, *, source: str | None, encoding: str | None) -> Extracted:
+        texts = page_texts(data, source)
+        where = source or "input"
+        if not texts:
+            raise InputError(f"{where}: the PDF has no pages")
+        printable = sum(len("".join(text.split())) for text in texts)
+        if printable < MIN_PAGE_CHARACTERS * len(texts):
+            raise InputError(
+                f"{where}: the PDF has no text layer (a scan?); run OCR first, e.g. 'ocrmypdf {where} out.pdf'"
+            )
+        pages = [text.split("\n") for text in texts]
+        furniture = _furniture(pages)
+        kept: list[str] = []
+        page_of: list[int] = []
+        removed: list[str] = []
+        for number, lines in enumerate(pages):
+            for index, line in enumerate(lines):
+                if (number, index) in furniture:
+                    removed.append(line.strip())
+                    continue
+                kept.append(line)
+                page_of.append(number + 1)
+        diagnostics: tuple[Diagnostic, ...] = ()
+        if removed:
+            shown = sorted(set(removed), key=removed.index)
+            diagnostics = (
+                Diagnostic(
+                    Severity.INFO,
+                    "page-furniture",
+                    f"{len(removed)} running header and footer lines were left out (they repeat on the pages)",
+                    text=" | ".join(shown),
+                ),
+            )
+        return Extracted("\n".join(kept) + "\n", self.name, pages=tuple(page_of), diagnostics=diagnostics)

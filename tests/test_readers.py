@@ -1,0 +1,306 @@
+"""Reading what users hold: PDF, Word, official XML, HTML and text in the
+common encodings, told apart by content; bad files are one clear error."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+import kamerqa
+from kamerqa import InputError, readers
+from kamerqa.cli import main
+from kamerqa.readers import pdf, word
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+TOZO = {suffix: next(CORPUS.glob(f"340_*.{suffix}")) for suffix in ("xml", "html", "pdf")}
+
+TEXT = "Lijst van vragen\n\n1 Is dat zo?\nAntwoord\nJa, één keer; het kost € 5.\n\n2 Waarom?\nAntwoord\nDaarom.\n"
+
+
+def collapsed(text: str | None) -> str | None:
+    return None if text is None else " ".join(text.split())
+
+
+# One document, three forms ---------------------------------------------------
+
+
+def test_the_xml_html_and_pdf_of_one_document_give_the_same_questions_and_answers():
+    documents = {form: kamerqa.parse_file(path) for form, path in TOZO.items()}
+    expected = [(q.number, collapsed(q.text), collapsed(q.answer)) for q in documents["xml"].questions]
+    assert len(expected) == 9 and all(answer for _, _, answer in expected)
+    for form in ("html", "pdf"):
+        assert [(q.number, collapsed(q.text), collapsed(q.answer)) for q in documents[form].questions] == expected, form
+    metas = {form: d.meta for form, d in documents.items()}
+    for field in ("kind", "number", "aanhangsel", "askers", "answered_by", "submitted", "received", "title"):
+        assert getattr(metas["xml"], field) == getattr(metas["html"], field) == getattr(metas["pdf"], field), field
+
+
+def test_the_official_xml_maps_elements_straight_to_the_model():
+    document = kamerqa.parse_file(TOZO["xml"])
+    first = document.questions[0]
+    assert first.element == "/officiele-publicatie/kamervragen/vraag[1]"
+    assert first.lines.first == 22  # the <vraag> element's line in the XML file
+    assert document.meta.submitted.isoformat() == "2021-06-03"  # from <datum isodatum>
+    assert document.meta.aanhangsel == "ah-tk-20202021-3235"  # from the metadata record
+    assert document.question("4").refers_to == ("2", "3")
+    assert document.question("9").answer.count("\n\n") == 1  # two <al> paragraphs
+
+
+def test_pdf_questions_know_their_page():
+    document = kamerqa.parse_file(TOZO["pdf"])
+    pages = pdf.page_texts(TOZO["pdf"].read_bytes())
+    for question in document.questions:
+        start = " ".join(question.text.split()[:6])
+        on = [number for number, text in enumerate(pages, 1) if start in " ".join(text.split())]
+        assert question.page == on[0], question.number
+    assert [q.page for q in document.questions] == [1, 1, 1, 2, 2, 2, 2, 3, 3]
+
+
+def test_pdf_soft_hyphens_are_joined_and_running_footers_left_out_but_kept():
+    document = kamerqa.parse_file(TOZO["pdf"])
+    assert "beperktere looptijd" in document.question("1").answer  # "beperk-" / "tere" in print
+    assert not any("vergaderjaar 2020–2021, Aanhangsel" in (q.answer or "") for q in document.questions)
+    furniture = [d for d in document.diagnostics if d.code == "page-furniture"]
+    assert len(furniture) == 1 and "Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel" in furniture[0].text
+
+
+def test_pdf_running_lines_need_to_recur_and_labels_never_are_furniture():
+    pages = [["Vraag 1", "tekst", "Kop 2024 blad 1"], ["Vraag 2", "tekst", "Kop 2024 blad 2"], ["Ja.", "tekst", "Ja."]]
+    found = pdf._furniture(pages)
+    assert (0, 2) in found and (1, 2) in found  # the same shape, digits aside, at the foot of 2 of 3 pages
+    assert (0, 0) not in found and (1, 0) not in found  # "Vraag #" recurs, but is a label
+    assert (2, 0) not in found  # "Ja." without digits would have to stand on every page
+
+
+# Content decides -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["xml", "html", "pdf"])
+def test_the_format_is_detected_from_the_content_not_the_name(tmp_path, form):
+    renamed = tmp_path / "lijst.dat"
+    renamed.write_bytes(TOZO[form].read_bytes())
+    assert readers.detect(renamed.read_bytes()).name == form
+    assert len(kamerqa.parse_file(renamed).questions) == 9
+
+
+def test_the_cli_reads_a_pdf_and_writes_a_word_report(tmp_path):
+    out = tmp_path / "lijst.docx"
+    result = CliRunner().invoke(main, ["convert", str(TOZO["pdf"]), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    report = docx.Document(str(out))
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "Klopt het dat de Tijdelijke overbruggingsregeling" in text and "Bovendien kent het Bbz" in text
+
+
+def test_standard_input_is_read_for_convert_check_and_text():
+    data = TOZO["pdf"].read_bytes()
+    converted = CliRunner().invoke(main, ["convert", "-"], input=data)
+    assert converted.exit_code == 0, converted.stderr
+    assert len(kamerqa.from_json(converted.stdout).questions) == 9
+    checked = CliRunner().invoke(main, ["check", "-"], input=TEXT.encode("cp1252"))
+    assert checked.exit_code == 0 and "2 questions" in checked.stderr
+    shown = CliRunner().invoke(main, ["text", "-"], input=data)
+    assert shown.exit_code == 0 and shown.stdout.startswith("Tweede Kamer der Staten-Generaal")
+
+
+# Encodings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (TEXT.encode("utf-8"), None),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), None),
+        (TEXT.encode("utf-16"), "UTF-16"),  # with its byte-order mark
+        (TEXT.encode("utf-16-le"), "UTF-16-LE"),
+        (TEXT.encode("utf-16-be"), "UTF-16-BE"),
+        (TEXT.encode("cp1252"), "cp1252"),
+        (TEXT.replace("€", "EUR").encode("latin-1") + b"\x81", "latin-1"),  # a byte cp1252 leaves undefined
+    ],
+)
+def test_text_in_the_common_encodings_is_read_and_the_encoding_named(tmp_path, data, named):
+    path = tmp_path / "lijst.txt"
+    path.write_bytes(data)
+    document = kamerqa.parse_file(path)
+    assert document.question("1").answer.startswith("Ja, één keer")
+    notes = [d for d in document.diagnostics if d.code == "encoding"]
+    if named is None:
+        assert notes == []
+    else:
+        assert len(notes) == 1 and f"read as {named}" in notes[0].message and notes[0].severity.value == "info"
+
+
+def test_a_forced_encoding_is_used_and_a_wrong_one_is_a_clear_error(tmp_path):
+    path = tmp_path / "lijst.txt"
+    path.write_bytes(TEXT.encode("cp1252"))
+    assert "één" in kamerqa.parse_file(path, encoding="cp1252").question("1").answer
+    with pytest.raises(kamerqa.ParseError) as caught:
+        kamerqa.parse_file(path, encoding="utf-8")
+    assert (caught.value.line, caught.value.code) == (5, "not-utf8")
+    result = CliRunner().invoke(main, ["convert", str(path), "--encoding", "no-such-codec"])
+    assert result.exit_code == 2 and "unknown encoding 'no-such-codec'" in result.stderr
+
+
+# Word ------------------------------------------------------------------------
+
+
+def test_word_list_numbers_and_table_rows_are_read_as_printed(tmp_path):
+    made = docx.Document()
+    made.add_paragraph("Antwoorden op de vragen van het lid Jansen")
+    for question, answer in (("Is dat zo?", "Ja."), ("Waarom niet eerder?", "Het kon niet eerder.")):
+        made.add_paragraph(question, style="List Number")  # Word numbers these itself: 1. 2.
+        made.add_paragraph(f"Antwoord: {answer}")
+    path = tmp_path / "brief.docx"
+    made.save(str(path))
+    assert readers.load(path).text.splitlines()[1] == "1. Is dat zo?"
+    document = kamerqa.parse_file(path)
+    assert [(q.number, q.text, q.answer) for q in document.questions] == [
+        ("1", "Is dat zo?", "Ja."),
+        ("2", "Waarom niet eerder?", "Het kon niet eerder."),
+    ]
+
+    table = docx.Document()
+    grid = table.add_table(rows=2, cols=3)
+    for row, (number, question, page) in zip(grid.rows, (("1", "Wat kost het?", "4"), ("2", "Wie betaalt?", "7"))):
+        row.cells[0].text, row.cells[1].text, row.cells[2].text = number, question, page
+    path = tmp_path / "tabel.docx"
+    table.save(str(path))
+    assert readers.load(path).text.splitlines()[:3] == ["1 Wat kost het?", "4", ""]
+
+
+# Bad files: one clear error, nothing written ---------------------------------
+
+
+def _blank_pdf() -> bytes:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    """A PDF whose standard security handler wants a password it is not given."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        "<< /Filter /Standard /V 1 /R 2 /O <" + "11" * 32 + "> /U <" + "22" * 32 + "> /P -4 >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    ids = "<" + "33" * 16 + ">"
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Encrypt 4 0 R /ID [{ids} {ids}] >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+BAD = {
+    "scan.pdf": (_blank_pdf(), "no text layer (a scan?); run OCR first, e.g. 'ocrmypdf"),
+    "locked.pdf": (_encrypted_pdf(), "password-protected"),
+    "cut.pdf": (TOZO["pdf"].read_bytes()[:900], "not a readable PDF"),
+    "renamed.docx": (TEXT.encode(), "the name says docx, but the content is not a docx file"),
+    "archive.docx": (_zip({"notes.txt": b"x"}), "a ZIP archive that is not a Word (.docx) file"),
+    "empty-word.docx": (_zip({"[Content_Types].xml": b"<x/>", "word/other.xml": b"<x/>"}), "without word/document.xml"),
+    "junk.txt": (bytes(range(256)) * 4, "binary data"),
+    "image.pdf": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "an image (PNG)"),
+    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Word 97-2003 (.doc)"),
+    "broken.xml": (b"<?xml version='1.0'?><officiele-publicatie><kamervragen>", "not well-formed XML"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_a_bad_file_is_one_clear_error_and_nothing_is_written(tmp_path, name):
+    data, message = BAD[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=None) as caught:
+        kamerqa.parse_file(path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(main, ["convert", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    monkeypatch.setattr(word, "MAX_UNPACKED_BYTES", 1_000_000)
+    bomb = _zip({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<w:document/>" + b" " * 2_000_000})
+    assert len(bomb) < 20_000  # two megabytes of spaces pack into a few kilobytes
+    path = tmp_path / "bom.docx"
+    path.write_bytes(bomb)
+    with pytest.raises(InputError, match="unpacks to 2,000,0"):
+        kamerqa.parse_file(path)
+
+
+def test_an_xml_external_entity_is_never_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("GEHEIM-12345", encoding="utf-8")
+    xml = f"""<?xml version="1.0"?>
+<!DOCTYPE officiele-publicatie [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<officiele-publicatie><kamervragen>
+<vraag><nr>Vraag 1</nr><al>Is dat zo? &xxe;</al></vraag>
+<antwoord><nr>Antwoord 1</nr><al>Ja. &xxe;</al></antwoord>
+</kamervragen></officiele-publicatie>
+"""
+    path = tmp_path / "xxe.xml"
+    path.write_text(xml, encoding="utf-8")
+    document = kamerqa.parse_file(path)
+    assert document.question("1").answer.startswith("Ja.")
+    assert "GEHEIM" not in kamerqa.to_json(document)
+
+
+# HTML ------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Kamervragen</title><script>var x = "Vraag 9 in a script";</script></head>
+<body>
+<nav class="menu"><a href="/">Home</a> <a href="/zoeken">Zoeken</a></nav>
+<header><p>Tweede Kamer der Staten-Generaal</p></header>
+<main>
+<h1>Vragen van het lid Jansen (VVD) aan de Minister van Financiën over de kosten (ingezonden 3 juni 2024).</h1>
+<p><a href="x.pdf">Download PDF</a></p>
+<h2>Vraag 1</h2><p>Wat kost het?</p>
+<h2>Antwoord 1</h2><p>Vijf euro.</p><p>Per jaar.</p>
+<h2>Vraag 2</h2><p>Wie betaalt<br>het?</p>
+<h2>Antwoord 2</h2><ul><li>De burger.</li><li>Het Rijk.</li></ul>
+<p><a href="#top">Naar boven</a></p>
+</main>
+<footer class="footer"><p>Contact | Privacy</p></footer>
+</body></html>
+"""
+
+
+def test_a_web_page_is_read_without_its_chrome(tmp_path):
+    path = tmp_path / "pagina.html"
+    path.write_text(PAGE, encoding="utf-8")
+    document = kamerqa.parse_file(path)
+    assert [(q.number, q.text, collapsed(q.answer)) for q in document.questions] == [
+        ("1", "Wat kost het?", "Vijf euro. Per jaar."),
+        ("2", "Wie betaalt het?", "De burger. Het Rijk."),
+    ]
+    everything = kamerqa.to_json(document)
+    for chrome in ("Home", "Zoeken", "Download PDF", "Naar boven", "Privacy", "in a script"):
+        assert chrome not in everything
+    assert document.meta.askers == ("Jansen (VVD)",)
+    assert all(q.element and q.element.startswith("/html/body/main") for q in document.questions)
