@@ -149,6 +149,8 @@ def main() -> int:
         )
     print(f"flat x100 against x10: {flat_times[100] / flat_times[10]:.1f}x the time (linear: about 10x); goals: >= 3 MB/s, <= 20x memory")
 
+    pdf_figures(repeat)
+
     command = [sys.executable, "-m", "kamerqa", "convert", str(REFERENCE), "--to", "json"]
     # As a user's machine runs it: byte-code caches written (some sandboxes
     # set PYTHONDONTWRITEBYTECODE), the grammar cache warm.
@@ -161,6 +163,89 @@ def main() -> int:
         starts.append(time.perf_counter() - begin)
     print(f"cold start of 'kamerqa convert <reference> --to json': {statistics.median(starts):.3f}s median (goal: 0.3s)")
     return 0
+
+
+PDFS = sorted((ROOT / "tests" / "corpus").glob("*.pdf"))
+
+
+def _pages_per_second(extract, repeat: int) -> float:
+    pages = 0
+    for path in PDFS:
+        pages += extract(path)
+    return pages / best(lambda: [extract(path) for path in PDFS], repeat)
+
+
+def pdf_figures(repeat: int) -> None:
+    """PDF pages per second: kamerqa end to end against the PDF libraries'
+    own text extraction on the same corpus files, and a batch on all cores."""
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    from kamerqa.batch import convert_many
+
+    def pdfium_text(path: Path) -> int:
+        document = pdfium.PdfDocument(str(path))
+        for page in document:
+            page.get_textpage().get_text_bounded()
+        count = len(document)
+        document.close()
+        return count
+
+    def kamerqa_pages(path: Path) -> int:
+        document = kamerqa.parse_file(path)
+        return max(q.page or 1 for q in document.questions)
+
+    print()
+    print(f"PDF ({len(PDFS)} corpus files, {sum(pdfium_text(p) for p in PDFS)} pages), pages per second on one core:")
+    print(f"  pypdfium2 text extraction alone   {_pages_per_second(pdfium_text, repeat):8.0f}")
+    for name, extract in _other_libraries():
+        print(f"  {name + ' text extraction alone':<33} {_pages_per_second(extract, 1):8.0f}")
+    print(f"  kamerqa parse_file, end to end    {_pages_per_second(kamerqa_pages, repeat):8.0f}   (goal: at least 200)")
+    with tempfile.TemporaryDirectory() as folder:
+        copies = []
+        for index in range(20):
+            for path in PDFS:
+                copy = Path(folder) / f"{index:02d}_{path.name}"
+                copy.write_bytes(path.read_bytes())
+                copies.append(copy)
+        pages = 20 * sum(pdfium_text(p) for p in PDFS)
+        begin = time.perf_counter()
+        results = convert_many(copies, Path(folder) / "out", "json")
+        seconds = time.perf_counter() - begin
+        assert all(r.ok for r in results)
+    print(f"  batch of {len(copies)} PDFs to JSON on {os.cpu_count()} cores: {pages / seconds:.0f} pages/s ({seconds:.2f}s)")
+
+
+def _other_libraries():
+    """pypdf and pdfplumber, where installed (they are no dependency; for the comparison in docs/inputs.md)."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its fontTools notice, once per font
+    try:
+        import pypdf
+
+        def with_pypdf(path: Path) -> int:
+            reader = pypdf.PdfReader(str(path))
+            for page in reader.pages:
+                page.extract_text()
+            return len(reader.pages)
+
+        yield "pypdf", with_pypdf
+    except ImportError:
+        pass
+    try:
+        import pdfplumber
+
+        def with_pdfplumber(path: Path) -> int:
+            with pdfplumber.open(str(path)) as document:
+                for page in document.pages:
+                    page.extract_text()
+                return len(document.pages)
+
+        yield "pdfplumber", with_pdfplumber
+    except ImportError:
+        pass
 
 
 if __name__ == "__main__":

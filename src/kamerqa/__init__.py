@@ -5,7 +5,8 @@
 >>> doc.question("7").refers_to                                   # doctest: +SKIP
 ('5',)
 
-The pipeline, one module each: reading (bytes -> text) -> grammar (line
+The pipeline, one module each: readers (PDF, Word, XML, HTML, text ->
+text or a document) -> grammar (line
 shapes, layout grammar) -> postlex (context decisions) -> transform (tree ->
 model) -> exporters.
 """

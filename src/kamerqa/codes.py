@@ -26,6 +26,8 @@ CODES: dict[str, str] = {
     "repeated-answer-label": "a second 'Antwoord' label within one question; the label is ignored",
     "text-after-fragments": "text after the fragments that follow the list; its text is kept here",
     "unexpected-line": "a line that does not fit the layout where it stands",
+    "encoding": "the text was not UTF-8; the encoding it was read in is named (give --encoding if that is wrong)",
+    "page-furniture": "running header and footer lines of a PDF were left out; their text is kept here",
     "text-cleaned": "characters no output format can hold were replaced by U+FFFD (the first one is named)",
     # Export notes (in the spreadsheet's "Meldingen" sheet).
     "cell-truncated": "a text longer than Excel's 32,767-character cell limit was cut",
@@ -33,5 +35,6 @@ CODES: dict[str, str] = {
     # Errors: the input cannot be parsed at all.
     "empty": "the input is empty or white space only",
     "no-questions": "no numbered questions were found",
-    "not-utf8": "the input is not UTF-8 text",
+    "not-utf8": "the input is not UTF-8 text (when UTF-8 was asked for with --encoding)",
+    "bad-encoding": "the input is not text in the encoding given with --encoding",
 }
