@@ -150,7 +150,9 @@ def table_documents(draw) -> Document:
         page_from = draw(st.none() | st.integers(1, 300))
         page_to = draw(st.none() | st.integers(301, 400)) if page_from is not None else None
         if draw(st.integers(0, 4)) == 0:
-            footnotes.append(Footnote(str(len(footnotes) + 1), draw(sentences()), str(number), 1))
+            marker = str(len(footnotes) + 1)
+            footnotes.append(Footnote(marker, draw(sentences()), str(number), 1))
+            answer += f"[{marker}]"  # the marker stands in the text, as printed
         from kamerqa.text import cross_references
 
         questions.append(

@@ -50,4 +50,4 @@ def test_answers_under_their_questions_are_no_questions_first_print():
 def test_one_question_with_an_answer_label_is_no_questions_first_print():
     text = "1 Vraag?\nAntwoord\nEen.1 Twee.2\n1 Eerste noot\n2 Tweede noot\n"
     assert split_inline_numbers(text) is None
-    assert kamerqa.parse(text).question("1").answer == "Een. Twee."
+    assert kamerqa.parse(text).question("1").answer == "Een.1 Twee.2"

@@ -72,12 +72,10 @@ class Analysis:
         A line is accounted for when it is layout (page number, footer,
         label, column header), belongs to a diagnostic that carries it, or
         its text - less the parts the parser lifts out (question number,
-        page cell, answer label, footnote marker) - occurs in its field.
+        page cell, answer label) - occurs in its field.  Footnote markers
+        stay in the text, as printed.
         """
         doc = self.document
-        markers: dict[int, list[FootnoteRef]] = {}
-        for ref in self.footnote_refs.values():
-            markers.setdefault(ref.line, []).append(ref)
         kept: dict[int, list[str]] = {}  # the text diagnostics keep, by line
         for d in self.working or doc.diagnostics:
             if d.text and d.line is not None:
@@ -116,7 +114,7 @@ class Analysis:
                 continue
             if kinds == {"meta"} and not any(role in fields for role in roles):
                 continue  # kind, vastgesteld, chair, clerk: read into typed fields
-            content = self._content(line, markers.get(number, []), roles)
+            content = self._content(line, roles)
             if content in kept.get(number, ()):
                 continue  # its text (without a label the parser dropped) is kept in a diagnostic
             if not any(content in fields[role] for role in roles if role in fields):
@@ -124,11 +122,8 @@ class Analysis:
         return missing
 
     @staticmethod
-    def _content(line: str, refs: list[FootnoteRef], roles: list[Role]) -> str:
+    def _content(line: str, roles: list[Role]) -> str:
         """The clean text a line contributes, without what the parser lifts out."""
-        for ref in refs:  # in the order they were taken out: each column counts from the line as it was then
-            at = ref.column - 1
-            line = line[:at] + line[at + ref.length :]
         if ("meta", "dossier") in roles:
             line = read_heading(line).title or ""
         if ("layout", "question-number") in roles:

@@ -73,7 +73,7 @@ FORMS = layout_names()
 
 @attrs.define
 class FootnoteRef:
-    """A confirmed footnote marker in running text (removed from the text)."""
+    """A confirmed footnote marker in running text (it stays there, as printed)."""
 
     marker: str
     line: int
@@ -701,13 +701,11 @@ class PostLexer:
         return found
 
     def _confirm_footnote(self, out: list[Token], candidate: tuple[int, int], marker: str) -> None:
-        """Take a confirmed marker out of the running text and remember where it was."""
+        """Remember where a confirmed marker stands; it stays in the text, as printed."""
         index, position = candidate
         token = out[index]
         match = re.compile(rf"\[\s*{marker}\s*\]|{marker}").match(token.value, position)
         assert match is not None  # find_footnote_marker found it here
-        value = token.value[:position] + token.value[match.end() :]
-        out[index] = _retype(token, token.type, value)
         self.context.footnote_refs[marker] = FootnoteRef(
             marker, token.line or 1, (token.column or 1) + position, match.end() - position
         )
