@@ -304,3 +304,33 @@ def test_a_web_page_is_read_without_its_chrome(tmp_path):
         assert chrome not in everything
     assert document.meta.askers == ("Jansen (VVD)",)
     assert all(q.element and q.element.startswith("/html/body/main") for q in document.questions)
+
+
+# The draft committee table as Word and PDF (tests/fixtures/draft-table/make.py) --
+
+
+DRAFT = Path(__file__).resolve().parent / "fixtures" / "draft-table"
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf"])
+def test_the_draft_table_as_word_and_pdf_gives_the_reference_questions_and_pages(reference, form):
+    document = kamerqa.parse_file(DRAFT / f"draft-table.{form}")
+    assert document.meta.layout == "table"
+    assert len(document.questions) == len(reference.questions) == 63
+    for ours, theirs in zip(document.questions, reference.questions):
+        assert ours.number == theirs.number
+        assert (ours.page_from, ours.page_to) == (theirs.page_from, theirs.page_to), ours.number
+        assert collapsed(ours.text) == collapsed(theirs.text), ours.number
+        assert collapsed(ours.answer) == collapsed(theirs.answer), ours.number
+    assert sum(q.page_from is not None for q in document.questions) == 41
+    if form == "pdf":
+        assert [q.page for q in document.questions][:2] == [1, 1] and document.questions[-1].page == 12
+
+
+def test_a_word_broken_at_a_line_end_is_joined_as_the_document_writes_it():
+    texts = ["de beperk\x02tere looptijd, de Iraaks\x02Turkse grens", "opvang-in\x02de-regio, e\x02mail en email; Fighters\x02werkgroep"]
+    assert pdf.join_breaks(texts) == [
+        "de beperktere looptijd, de Iraaks-Turkse grens",  # lower + lower: hyphenation; a capital: a compound
+        "opvang-in-de-regio, email en email; Fighters-werkgroep",  # "email" is written so elsewhere
+    ]
+    assert pdf.join_breaks(["regen\x02boog en regen-boog"]) == ["regen-boog en regen-boog"]  # the document's own spelling

@@ -49,11 +49,8 @@ def _open(data: bytes, source: str | None):
 
 
 def page_texts(data: bytes, source: str | None = None) -> list[str]:
-    """The text of every page, its lines as PDFium reads them.  Where the
-    typesetter broke a word at a line end ("beperk-" / "tere"), PDFium
-    marks the break with U+0002 and joins the lines: the word is read whole
-    ("beperktere"), as the XML of the same document has it.  A hyphen the
-    text itself holds ("ISIS-strijders") is a plain hyphen and stays."""
+    """The text of every page, its lines as PDFium reads them, with the
+    words broken at a line end put back together (:func:`join_breaks`)."""
     document = _open(data, source)
     try:
         texts = []
@@ -62,11 +59,41 @@ def page_texts(data: bytes, source: str | None = None) -> list[str]:
             text = textpage.get_text_bounded()
             textpage.close()
             page.close()
-            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "")
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
             texts.append("\n".join(line.rstrip() for line in text.split("\n")))
-        return texts
+        return join_breaks(texts)
     finally:
         document.close()
+
+
+_BREAK = re.compile(r"([^\W\d_][\w-]*)?\x02(\w*)")
+_WORD = re.compile(r"[\w-]+")
+
+
+def join_breaks(texts: list[str]) -> list[str]:
+    """PDFium joins a word broken at a line end and marks the break with
+    U+0002, for a typesetter's hyphenation ("beperk-" / "tere") and for a
+    compound that breaks at its own hyphen ("Iraaks-" / "Turkse") alike.
+    Which it was is read from the document itself: the way it writes the
+    word elsewhere ("beperktere" or "Iraaks-Turkse") decides; a word it
+    writes nowhere else is joined when both parts are lower-case letters and
+    the first holds no hyphen ("beperk" + "tere"), and keeps its hyphen
+    otherwise ("al-" + "Sudani", "opvang-in-" + "de-regio", "Fighters-" +
+    "werkgroep")."""
+    elsewhere = {word.lower() for text in texts for word in _WORD.findall(text.replace("\x02", " "))}
+
+    def joined(match: re.Match[str]) -> str:
+        before, after = match.group(1) or "", match.group(2)
+        whole, hyphened = (before + after).lower(), f"{before}-{after}".lower()
+        if hyphened in elsewhere and whole not in elsewhere:
+            return f"{before}-{after}"
+        if whole in elsewhere and hyphened not in elsewhere:
+            return before + after
+        if before.isalpha() and before.islower() and after[:1].islower():
+            return before + after
+        return f"{before}-{after}"
+
+    return [_BREAK.sub(joined, text) for text in texts]
 
 
 def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:
