@@ -334,3 +334,49 @@ def test_a_word_broken_at_a_line_end_is_joined_as_the_document_writes_it():
         "opvang-in-de-regio, email en email; Fighters-werkgroep",  # "email" is written so elsewhere
     ]
     assert pdf.join_breaks(["regen\x02boog en regen-boog"]) == ["regen-boog en regen-boog"]  # the document's own spelling
+
+
+KAMERSTUK = Path(__file__).resolve().parent / "fixtures" / "kamerstuk.xml"
+
+
+def test_a_kamerstuk_xml_gives_its_envelope_and_heading_and_its_marked_questions():
+    document = kamerqa.parse_file(KAMERSTUK)
+    meta = document.meta
+    assert (meta.kind, meta.dossier, meta.number, meta.title) == (
+        "Lijst van vragen en antwoorden", "27 925", "920", "Bestrijding internationaal terrorisme",
+    )
+    assert meta.vastgesteld.isoformat() == "2022-12-02" and meta.letter_date.isoformat() == "2022-10-28"
+    assert (meta.committee, meta.addressee, meta.chair) == (
+        "vaste commissie voor Buitenlandse Zaken", "Minister van Buitenlandse Zaken", "Van der Lee",
+    )
+    assert [(q.number, q.text, q.answer, q.refers_to) for q in document.questions] == [
+        ("1", "Is er een exit-strategie?", "Ja, zie de brief.1", ()),
+        ("2", "Welke kosten zijn er?", "Zie het antwoord op vraag 1.", ("1",)),
+    ]
+    assert [(f.marker, f.text, f.question) for f in document.footnotes] == [("1", "Kamerstuk 27 925, nr. 919", "1")]
+
+
+def test_a_kamerstuk_without_marked_questions_is_parsed_as_its_text(tmp_path):
+    xml = KAMERSTUK.read_text(encoding="utf-8")
+    body = xml[xml.index("<vraag>") : xml.index("</stuk>")]
+    plain = "<al>1 Is er een exit-strategie?</al><al>Antwoord</al><al>Ja.</al><al>2 Welke kosten zijn er?</al><al>Antwoord</al><al>Geen.</al>"
+    path = tmp_path / "tekst.xml"
+    path.write_text(xml.replace(body, plain), encoding="utf-8")
+    document = kamerqa.parse_file(path)
+    assert [(q.number, q.text, q.answer) for q in document.questions] == [
+        ("1", "Is er een exit-strategie?", "Ja."),
+        ("2", "Welke kosten zijn er?", "Geen."),
+    ]
+    assert document.meta.dossier == "27 925" and document.meta.number == "920"  # the envelope fills what the text lacks
+    assert document.questions[0].element.startswith("/officiele-publicatie/kamerstuk/stuk/al")
+
+
+def test_an_opendocument_file_is_told_to_be_saved_as_docx(tmp_path):
+    path = tmp_path / "brief.odt"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<x/>")
+    path.write_bytes(out.getvalue())
+    with pytest.raises(InputError, match=r"an OpenDocument file \(\.odt\); save it as \.docx"):
+        kamerqa.parse_file(path)

@@ -149,6 +149,8 @@ def detect(data: bytes, name: str | None = None) -> Reader:
         if head.startswith(signature):
             raise InputError(f"{where}: {what}")
     if head.startswith(b"PK\x03\x04"):
+        if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
+            raise InputError(f"{where}: an OpenDocument file (.odt); save it as .docx first")
         raise InputError(f"{where}: a ZIP archive that is not a Word (.docx) file")
     suffix = Path(name).suffix.lower() if name else ""
     for reader in readers.values():

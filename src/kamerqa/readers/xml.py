@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError
+from ..header import read_intro, read_kind, read_role, read_vastgesteld
 from ..model import Document, DocumentMeta
 from . import Extracted
 from .structured import Block, Note, build
@@ -110,31 +111,12 @@ def _identifier(root: Any) -> str | None:
     return None
 
 
-def _kamervragen(root: Any, questions: Any, where: str) -> Document:
-    tree = root.getroottree()
-    header: list[str] = [_plain(line) for line in questions.iter("tekstregel")]
-    number = questions.findtext("kamervraagnummer")
-    if number:
-        header.append(number.strip())
-    values: dict[str, Any] = {}
-    mededeling = None
-    for description in questions.iter("kamervraagomschrijving"):
-        text = _plain(description)
-        kind = description.get("type") or ""
-        header.append(text)
-        when = _iso(next((d.get("isodatum") for d in description.iter("datum")), None))
-        if kind == "vraag":
-            values["submitted"] = when
-            subject = description.find(".//kamervraagonderwerp")
-            if subject is not None:
-                values["title"] = _plain(subject)
-        elif kind == "antwoord":
-            values["received"] = when
-        elif "mededeling" in kind:
-            values["mededeling_received"] = when
-    paragraphs = _Paragraphs()
+def _blocks(container: Any, tree: Any, paragraphs: _Paragraphs) -> tuple[list[Block], str | None]:
+    """The ``<vraag>`` and ``<antwoord>`` children of ``container`` as blocks,
+    and the text of a ``<mededeling>`` among them."""
     blocks: list[Block] = []
-    for element in questions:
+    mededeling = None
+    for element in container:
         if not isinstance(element.tag, str):
             continue
         if element.tag in ("vraag", "antwoord"):
@@ -152,6 +134,32 @@ def _kamervragen(root: Any, questions: Any, where: str) -> Document:
             )
         elif element.tag == "mededeling":
             mededeling = " ".join(paragraphs.of(element, None)) or _plain(element)
+    return blocks, mededeling
+
+
+def _kamervragen(root: Any, questions: Any, where: str) -> Document:
+    tree = root.getroottree()
+    header: list[str] = [_plain(line) for line in questions.iter("tekstregel")]
+    number = questions.findtext("kamervraagnummer")
+    if number:
+        header.append(number.strip())
+    values: dict[str, Any] = {}
+    for description in questions.iter("kamervraagomschrijving"):
+        text = _plain(description)
+        kind = description.get("type") or ""
+        header.append(text)
+        when = _iso(next((d.get("isodatum") for d in description.iter("datum")), None))
+        if kind == "vraag":
+            values["submitted"] = when
+            subject = description.find(".//kamervraagonderwerp")
+            if subject is not None:
+                values["title"] = _plain(subject)
+        elif kind == "antwoord":
+            values["received"] = when
+        elif "mededeling" in kind:
+            values["mededeling_received"] = when
+    paragraphs = _Paragraphs()
+    blocks, mededeling = _blocks(questions, tree, paragraphs)
     if not blocks:
         raise InputError(f"{where}: official XML of Kamervragen without <vraag> elements")
     identifier = _identifier(root)
@@ -188,22 +196,60 @@ def _lines(element: Any, tree: Any, lines: list[str], paths: list[str]) -> None:
         paths.extend(["noot"] * 2)
 
 
-def _kamerstuk(root: Any, stuk: Any, where: str) -> Extracted:
-    tree = root.getroottree()
+def _envelope(stuk: Any, header: list[str]) -> DocumentMeta:
+    """What a kamerstuk says of itself: its envelope (dossier, number, the
+    dossier's title, the kind of paper), and from the paragraphs before the
+    questions what a committee list's heading says (vastgesteld, the
+    introduction, chair and clerk), read with the text parser's header rules."""
     dossier = stuk.find(".//dossiernummer")
     number = stuk.find(".//ondernummer")
-    title = stuk.find(".//stuk//titel") if stuk.find(".//stuk//titel") is not None else stuk.find(".//titel")
-    meta = DocumentMeta(
-        dossier=_plain(dossier) if dossier is not None else None,
-        number=_plain(number) if number is not None else None,
-        title=_plain(title) if title is not None else None,
-    )
+    title = stuk.find(".//dossier/titel")
+    kind = stuk.find(".//stuk/titel")
+    values: dict[str, Any] = {
+        "dossier": _plain(dossier) if dossier is not None else None,
+        "number": _plain(number) if number is not None else None,
+        "title": _plain(title) if title is not None else None,
+        "kind": read_kind(_plain(kind))[0] if kind is not None else None,
+    }
+    intro: list[str] = []
+    for line in header:
+        role, name = read_role(line)
+        if role != "unknown":
+            values["chair" if role == "chair" else "clerk"] = name
+        elif line.lower().startswith("vastgesteld"):
+            values["vastgesteld"] = read_vastgesteld(line)
+        elif len(line.split()) > 8:
+            intro.append(line)
+    if intro:
+        read = read_intro("\n\n".join(intro))
+        values.update(intro="\n\n".join(intro), **{k: v for k, v in attrs.asdict(read, recurse=False).items() if v is not None})
+    return DocumentMeta(**{k: v for k, v in values.items() if v is not None})
+
+
+def _kamerstuk(root: Any, stuk: Any, where: str) -> Extracted | Document:
+    """A kamerstuk: questions and answers marked as ``<vraag>`` /
+    ``<antwoord>`` map straight to the model, the text before them is the
+    header; without such elements, the body is text for the parser."""
+    tree = root.getroottree()
+    first = stuk.find(".//vraag")
+    if first is not None:
+        container = first.getparent()
+        paragraphs = _Paragraphs()
+        blocks, mededeling = _blocks(container, tree, paragraphs)
+        inside = {e for child in container if child.tag in ("vraag", "antwoord", "mededeling") for e in child.iter()}
+        header = [
+            _plain(node) for node in stuk.iter("titel", "al", "tekstregel", "dossiernummer", "ondernummer", "datumtekst")
+            if node not in inside and _plain(node)
+        ]
+        meta = _envelope(stuk, header)
+        return build("\n".join(header), blocks, paragraphs.notes, meta=meta, mededeling=mededeling)
+    meta = _envelope(stuk, [])
     lines: list[str] = []
     paths: list[str] = []
     _lines(stuk, tree, lines, paths)
     if not lines:
         raise InputError(f"{where}: official XML without text")
-    return Extracted("\n".join(lines) + "\n", "xml", elements=tuple(paths), meta=attrs.evolve(meta))
+    return Extracted("\n".join(lines) + "\n", "xml", elements=tuple(paths), meta=meta)
 
 
 class XmlReader:
