@@ -380,3 +380,57 @@ def test_an_opendocument_file_is_told_to_be_saved_as_docx(tmp_path):
     path.write_bytes(out.getvalue())
     with pytest.raises(InputError, match=r"an OpenDocument file \(\.odt\); save it as \.docx"):
         kamerqa.parse_file(path)
+
+
+def _with_footnote(path: Path) -> None:
+    """Give a python-docx file (which cannot write footnotes) a footnotes part
+    and a reference to note 2 in the paragraph holding "media." (Word numbers
+    notes by their order in the text, not by id)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = (
+        f'<w:footnotes xmlns:w="{w}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:t>https://rsf.org/en/country/iraq</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"].decode("utf-8")
+    document = document.replace("op de media.</w:t></w:r>", 'op de media.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>', 1)
+    parts["word/document.xml"] = document.encode("utf-8")
+    parts["word/footnotes.xml"] = notes.encode("utf-8")
+    rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+        'Target="footnotes.xml"/></Relationships>',
+    ).encode("utf-8")
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>",
+        '<Override PartName="/word/footnotes.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    ).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_word_footnotes_are_read_with_their_marker_in_place(tmp_path):
+    made = docx.Document()
+    made.add_paragraph("Vraag 1")
+    made.add_paragraph("Hoe staat het met de persvrijheid?")
+    made.add_paragraph("Antwoord 1")
+    made.add_paragraph("Die staat onder druk door de politieke invloed op de media.")
+    made.add_paragraph("Vraag 2")
+    made.add_paragraph("En nu?")
+    made.add_paragraph("Antwoord 2")
+    made.add_paragraph("Zie het antwoord op vraag 1.")
+    path = tmp_path / "noten.docx"
+    made.save(str(path))
+    _with_footnote(path)
+    assert "1 https://rsf.org/en/country/iraq" in readers.load(path).text.splitlines()
+    document = kamerqa.parse_file(path)
+    assert document.question("1").answer == "Die staat onder druk door de politieke invloed op de media.1"
+    assert [(f.marker, f.text, f.question) for f in document.footnotes] == [("1", "https://rsf.org/en/country/iraq", "1")]
+    assert document.question("2").refers_to == ("1",)
