@@ -44,6 +44,8 @@ def test_the_official_xml_maps_elements_straight_to_the_model():
     document = kamerqa.parse_file(TOZO["xml"])
     first = document.questions[0]
     assert first.element == "/officiele-publicatie/kamervragen/vraag[1]"
+    # the HTML rendering's element, as the file has it (before the page's chrome is left out)
+    assert kamerqa.parse_file(TOZO["html"]).questions[0].element == "/html/body/div[3]/div[1]"
     assert first.lines.first == 22  # the <vraag> element's line in the XML file
     assert document.meta.submitted.isoformat() == "2021-06-03"  # from <datum isodatum>
     assert document.meta.aanhangsel == "ah-tk-20202021-3235"  # from the metadata record

@@ -71,7 +71,7 @@ def _is_question_block(element: Any) -> str | None:
     return None
 
 
-def _structured(root: Any, tree: Any) -> Document | None:
+def _structured(root: Any, paths: dict[Any, str]) -> Document | None:
     found = [(kind, e) for e in root.iter("div") if (kind := _is_question_block(e))]
     if not any(kind == "question" for kind, _ in found):
         return None
@@ -83,7 +83,7 @@ def _structured(root: Any, tree: Any) -> Document | None:
         label = _text(heading) if heading is not None else ""
         paragraphs = tuple(_text(p) for p in element.iter(*_BLOCKS) if p is not heading and _text(p))
         last = max((e.sourceline or 0) for e in element.iter() if isinstance(e.tag, str))
-        blocks.append(Block(kind, label, paragraphs, element.sourceline or 1, tree.getpath(element), last or element.sourceline or 1))
+        blocks.append(Block(kind, label, paragraphs, element.sourceline or 1, paths[element], last or element.sourceline or 1))
     for note in root.iter():
         if isinstance(note.tag, str) and "noot" in (note.get("class") or "").split() and note.tag in ("div", "p", "li"):
             text = _text(note)
@@ -108,7 +108,7 @@ def _head_meta(root: Any) -> DocumentMeta:
     return DocumentMeta(**values)
 
 
-def _lines(body: Any, tree: Any) -> tuple[list[str], list[str]]:
+def _lines(body: Any, where: dict[Any, str]) -> tuple[list[str], list[str]]:
     """A line per block element (its own text, without nested blocks), a
     ``<br>`` a line break; blank lines between blocks."""
     lines: list[str] = []
@@ -119,7 +119,7 @@ def _lines(body: Any, tree: Any) -> tuple[list[str], list[str]]:
             line = " ".join(line.split())
             if line:
                 lines.append(line)
-                paths.append(tree.getpath(element))
+                paths.append(where[element])
 
     def walk(element: Any) -> None:
         own: list[str] = [element.text or ""]
@@ -138,7 +138,7 @@ def _lines(body: Any, tree: Any) -> tuple[list[str], list[str]]:
                     walk(child)
                 if lines and lines[-1] != "":
                     lines.append("")
-                    paths.append(tree.getpath(child))
+                    paths.append(where[child])
             else:
                 own.append(child.text_content() if child.tag not in ("span", "a", "b", "i", "em", "strong", "sup", "sub") else _inline(child))
             own.append(child.tail or "")
@@ -171,16 +171,17 @@ class HtmlReader:
         except (etree.ParserError, ValueError) as exc:
             raise InputError(f"{where}: not a readable HTML page ({exc})") from None
         tree = root.getroottree()
+        paths = {element: tree.getpath(element) for element in root.iter()}  # as in the file, before chrome goes
         meta = _head_meta(root)
         _strip_chrome(root)
-        document = _structured(root, tree)
+        document = _structured(root, paths)
         if document is not None:
             return document
         body = root.find("body")
-        lines, paths = _lines(body if body is not None else root, tree)
+        lines, elements = _lines(body if body is not None else root, paths)
         if not any(lines):
             raise InputError(f"{where}: the page holds no text")
-        return Extracted("\n".join(lines) + "\n", self.name, elements=tuple(paths), meta=meta, diagnostics=diagnostics)
+        return Extracted("\n".join(lines) + "\n", self.name, elements=tuple(elements), meta=meta, diagnostics=diagnostics)
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
