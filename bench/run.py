@@ -202,6 +202,9 @@ def pdf_figures(repeat: int) -> None:
     for name, extract in _other_libraries():
         print(f"  {name + ' text extraction alone':<33} {_pages_per_second(extract, 1):8.0f}")
     print(f"  kamerqa parse_file, end to end    {_pages_per_second(kamerqa_pages, repeat):8.0f}   (goal: at least 200)")
+    draft = ROOT / "tests" / "fixtures" / "draft-table" / "draft-table.pdf"
+    seconds = best(lambda: kamerqa.parse_file(draft), repeat)
+    print(f"  the draft table, read by character positions: {pdfium_text(draft) / seconds:.0f} pages/s ({pdfium_text(draft)} pages)")
     with tempfile.TemporaryDirectory() as folder:
         copies = []
         for index in range(20):

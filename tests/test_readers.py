@@ -436,3 +436,53 @@ def test_word_footnotes_are_read_with_their_marker_in_place(tmp_path):
     assert document.question("1").answer == "Die staat onder druk door de politieke invloed op de media.1"
     assert [(f.marker, f.text, f.question) for f in document.footnotes] == [("1", "https://rsf.org/en/country/iraq", "1")]
     assert document.question("2").refers_to == ("1",)
+
+
+def _table_written_across_columns() -> bytes:
+    """A draft-table page whose producer writes each printed line across the
+    columns: PDFium's own text glues the page cell to the question ("... 9")."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(595, 842)
+    font = pdfium_c.FPDFText_LoadStandardFont(document.raw, b"Helvetica")
+
+    def put(x: float, y: float, text: str) -> None:
+        item = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, 10.0)
+        buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(item, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(item, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, item)
+
+    rows = [
+        (800, [(57, "Nr"), (90, "Vraag"), (446, "Bijlage"), (497, "Blz. (van)"), (541, "t/m")]),
+        (780, [(57, "1"), (90, "Is er een exit-strategie van de"), (497, "9")]),
+        (766, [(90, "Nederlandse bijdrage?")]),
+        (752, [(90, "Antwoord: Ja, zie de brief.")]),
+        (730, [(57, "2"), (90, "Wat kost de missie in 2024?"), (446, "3"), (497, "12"), (541, "14")]),
+        (716, [(90, "Antwoord: 12 miljoen euro.")]),
+    ]
+    for y, cells in rows:
+        for x, text in cells:
+            put(x, y, text)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_draft_table_written_line_by_line_is_read_column_by_column(tmp_path):
+    data = _table_written_across_columns()
+    assert "exit-strategie van de 9" in " ".join(pdf._open(data, None)[0].get_textpage().get_text_bounded().split())
+    path = tmp_path / "tabel.pdf"
+    path.write_bytes(data)
+    document = kamerqa.parse_file(path)
+    assert document.meta.layout == "table"
+    assert [(q.number, q.text, q.answer, q.page_from, q.page_to) for q in document.questions] == [
+        ("1", "Is er een exit-strategie van de Nederlandse bijdrage?", "Ja, zie de brief.", 9, None),
+        ("2", "Wat kost de missie in 2024?", "12 miljoen euro.", 12, 14),
+    ]
+    assert [q.attachment for q in document.questions] == [None, "3"]  # the Bijlage cell, never a page number

@@ -35,10 +35,12 @@ def _filled(meta: DocumentMeta, known: DocumentMeta | None) -> DocumentMeta:
 
 def place(document: Document, extracted: Extracted) -> Document:
     """``document`` (parsed from ``extracted.text``) with pages, elements,
-    the reader's diagnostics and the file's metadata."""
+    attachments (a table's "Bijlage" cell, by its row's first line), the
+    reader's diagnostics and the file's metadata."""
     pages, elements = extracted.pages, extracted.elements
-    if not (pages or elements or extracted.diagnostics or extracted.meta):
+    if not (pages or elements or extracted.diagnostics or extracted.meta or extracted.attachments):
         return document
+    attachments = dict(extracted.attachments)
 
     def placed(diagnostic: Diagnostic) -> Diagnostic:
         return attrs.evolve(diagnostic, page=_at(pages, diagnostic.line), element=_at(elements, diagnostic.line))
@@ -47,7 +49,13 @@ def place(document: Document, extracted: Extracted) -> Document:
         document,
         meta=_filled(document.meta, extracted.meta),
         questions=tuple(
-            attrs.evolve(q, page=_at(pages, q.lines.first), element=_at(elements, q.lines.first)) for q in document.questions
+            attrs.evolve(
+                q,
+                page=_at(pages, q.lines.first),
+                element=_at(elements, q.lines.first),
+                attachment=attachments.get(q.lines.first, q.attachment),
+            )
+            for q in document.questions
         ),
         diagnostics=extracted.diagnostics + tuple(placed(d) for d in document.diagnostics),
     )

@@ -51,7 +51,9 @@ class Extracted:
     ``elements[i]`` the path of its element (XML, HTML); empty when the
     format has no such thing.  ``layout`` forces a layout where the format
     settles it; ``meta`` holds what the file's own metadata says (filled in
-    where the text's header is silent); ``diagnostics`` are the reader's."""
+    where the text's header is silent); ``attachments`` the "Bijlage" cells
+    of a table read by position, by the line of their row; ``diagnostics``
+    are the reader's."""
 
     text: str
     format: str
@@ -59,6 +61,7 @@ class Extracted:
     elements: tuple[str, ...] = ()
     layout: str | None = None
     meta: DocumentMeta | None = None
+    attachments: tuple[tuple[int, str], ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
 
 

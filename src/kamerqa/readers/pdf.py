@@ -7,10 +7,11 @@ typeset Aanhangsel pages, and it gives character boxes for column-aware
 reading.  PyMuPDF would do as well but is AGPL.
 
 What a PDF knows and text does not is kept: each line's page (for the
-questions' ``page`` and for diagnostics), and the running headers and
-footers, found per page by their recurring at the page's top or bottom,
-are taken out before parsing (their text stays in one ``page-furniture``
-info diagnostic, so nothing is lost).
+questions' ``page`` and for diagnostics), the running headers and footers,
+found per page by their recurring at the page's top or bottom, taken out
+before parsing (their text stays in one ``page-furniture`` info
+diagnostic, so nothing is lost), and where the characters stand, for the
+draft committee table (:mod:`.columns`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..errors import InputError
 from ..model import Diagnostic, Severity
 from ..vocabulary import ANSWER_WORD, HSPACE, MEDEDELING_LABEL, QUESTION_WORD
 from . import Extracted
+from .columns import Columns, find_columns, has_table_header, table_lines
 
 __all__ = ["PdfReader", "page_texts"]
 
@@ -49,24 +51,41 @@ def _open(data: bytes, source: str | None):
 
 
 def page_texts(data: bytes, source: str | None = None) -> list[str]:
-    """The text of every page, its lines as PDFium reads them, with the
-    words broken at a line end put back together (:func:`join_breaks`)."""
+    """The text of every page (see :func:`read_pages`)."""
+    return read_pages(data, source)[0]
+
+
+def read_pages(data: bytes, source: str | None = None) -> tuple[list[str], list[dict[int, str]]]:
+    """The text of every page, its lines as PDFium reads them (a page of
+    the draft committee table cell by cell, :mod:`.columns`), with the
+    words broken at a line end put back together (:func:`join_breaks`); and
+    per page the table's "Bijlage" cells by the line of their row."""
     document = _open(data, source)
     try:
-        texts = []
+        texts: list[str] = []
+        attachments: list[dict[int, str]] = []
+        columns: Columns | None = None
         for page in document:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded()
+            found = find_columns(textpage) if has_table_header(text) else None
+            if found is not None:
+                columns = found[0]
+            cells: dict[int, str] = {}
+            if columns is not None:  # the draft committee table: read by where the characters stand
+                lines, cells = table_lines(textpage, columns, found[1] if found else None)
+                text = "\n".join(lines)
             textpage.close()
             page.close()
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             texts.append("\n".join(line.rstrip() for line in text.split("\n")))
-        return join_breaks(texts)
+            attachments.append(cells)
+        return join_breaks(texts), attachments
     finally:
         document.close()
 
 
-_BREAK = re.compile(r"([^\W\d_][\w-]*)?\x02(\w*)")
+_BREAK = re.compile(r"([^\W\d_][\w-]*)?\x02(\n?)((?:\w[\w-]*)?)(\S*)")
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -79,19 +98,24 @@ def join_breaks(texts: list[str]) -> list[str]:
     writes nowhere else is joined when both parts are lower-case letters and
     the first holds no hyphen ("beperk" + "tere"), and keeps its hyphen
     otherwise ("al-" + "Sudani", "opvang-in-" + "de-regio", "Fighters-" +
-    "werkgroep")."""
+    "werkgroep").  Where the break still stands between two lines (a table
+    read cell by cell), the word's end moves up and the lines stay as many."""
     elsewhere = {word.lower() for text in texts for word in _WORD.findall(text.replace("\x02", " "))}
 
     def joined(match: re.Match[str]) -> str:
-        before, after = match.group(1) or "", match.group(2)
+        before, newline, after, tail = match.group(1) or "", match.group(2), match.group(3), match.group(4)
+        if after.endswith("-"):
+            after, tail = after[:-1], "-" + tail
         whole, hyphened = (before + after).lower(), f"{before}-{after}".lower()
         if hyphened in elsewhere and whole not in elsewhere:
-            return f"{before}-{after}"
-        if whole in elsewhere and hyphened not in elsewhere:
-            return before + after
-        if before.isalpha() and before.islower() and after[:1].islower():
-            return before + after
-        return f"{before}-{after}"
+            word = f"{before}-{after}"
+        elif whole in elsewhere and hyphened not in elsewhere:
+            word = before + after
+        elif before.isalpha() and before.islower() and after[:1].islower():
+            word = before + after
+        else:
+            word = f"{before}-{after}"
+        return word + tail + newline  # the word's end (and its punctuation) moves up a line; the line count stays
 
     return [_BREAK.sub(joined, text) for text in texts]
 
@@ -133,7 +157,7 @@ class PdfReader:
         return b"%PDF-" in head[:1024]
 
     def read(self, data: bytes, *, source: str | None, encoding: str | None) -> Extracted:
-        texts = page_texts(data, source)
+        texts, cells = read_pages(data, source)
         where = source or "input"
         if not texts:
             raise InputError(f"{where}: the PDF has no pages")
@@ -147,6 +171,7 @@ class PdfReader:
         kept: list[str] = []
         page_of: list[int] = []
         removed: list[str] = []
+        attachments: list[tuple[int, str]] = []
         for number, lines in enumerate(pages):
             for index, line in enumerate(lines):
                 if (number, index) in furniture:
@@ -154,6 +179,8 @@ class PdfReader:
                     continue
                 kept.append(line)
                 page_of.append(number + 1)
+                if index in cells[number]:
+                    attachments.append((len(kept), cells[number][index]))
         diagnostics: tuple[Diagnostic, ...] = ()
         if removed:
             shown = sorted(set(removed), key=removed.index)
@@ -165,4 +192,6 @@ class PdfReader:
                     text=" | ".join(shown),
                 ),
             )
-        return Extracted("\n".join(kept) + "\n", self.name, pages=tuple(page_of), diagnostics=diagnostics)
+        return Extracted(
+            "\n".join(kept) + "\n", self.name, pages=tuple(page_of), attachments=tuple(attachments), diagnostics=diagnostics
+        )
