@@ -44,7 +44,7 @@ def test_convert_with_explicit_format(tmp_path, reference):
 def test_unknown_format_is_one_line_and_exit_2(tmp_path):
     result = run("convert", REFERENCE, "--to", "pdf")
     assert result.exit_code == 2
-    assert result.stderr == "kamerqa: error: unknown format 'pdf'; known formats: docx, json, txt, xlsx\n"
+    assert result.stderr == "kamerqa: error: unknown format 'pdf'; known formats: csv, docx, html, json, txt, xlsx\n"
     result = run("convert", REFERENCE, "-o", tmp_path / "x.unknown")
     assert result.exit_code == 2
     assert "cannot tell the format from" in result.stderr
@@ -116,6 +116,8 @@ def test_formats_lists_every_reader_and_exporter():
         ["docx", ".docx", "binary"],
         ["xlsx", ".xlsx", "binary"],
         ["txt", ".txt", "text"],
+        ["csv", ".csv", "text"],
+        ["html", ".html", ".htm"],
     ]
 
 

@@ -21,14 +21,14 @@ PLUGIN = '''
 import csv
 
 
-class CsvExporter:
-    name = "csv"
-    suffixes = (".csv",)
+class TsvExporter:
+    name = "tsv"
+    suffixes = (".tsv",)
     binary = False
-    description = "questions as CSV (demo plugin)"
+    description = "questions as tab-separated values (demo plugin)"
 
     def write(self, document, stream, **options):
-        writer = csv.writer(stream)
+        writer = csv.writer(stream, delimiter="\t")
         writer.writerow(["nr", "vraag", "antwoord"])
         for q in document.questions:
             writer.writerow([q.number, q.text, q.answer or ""])
@@ -58,8 +58,8 @@ def kamerqa_cli(*args: str, path: Path, cwd: Path) -> subprocess.CompletedProces
 def plugin_path(tmp_path) -> Path:
     return make_distribution(
         tmp_path / "site",
-        "kamerqa_demo_csv",
-        "[kamerqa.exporters]\ncsv = kamerqa_demo_csv:CsvExporter\n",
+        "kamerqa_demo_tsv",
+        "[kamerqa.exporters]\ntsv = kamerqa_demo_tsv:TsvExporter\n",
         PLUGIN,
     )
 
@@ -67,29 +67,29 @@ def plugin_path(tmp_path) -> Path:
 def test_plugin_is_listed_and_used_through_the_cli(plugin_path, tmp_path):
     listed = kamerqa_cli("formats", path=plugin_path, cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
-    assert "csv      .csv" in listed.stdout
+    assert "tsv      .tsv" in listed.stdout
     assert listed.stderr == ""
-    converted = kamerqa_cli("convert", str(REFERENCE), "-o", "out.csv", path=plugin_path, cwd=tmp_path)
+    converted = kamerqa_cli("convert", str(REFERENCE), "-o", "out.tsv", path=plugin_path, cwd=tmp_path)
     assert converted.returncode == 0, converted.stderr
-    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
+    with open(tmp_path / "out.tsv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
     assert rows[0] == ["nr", "vraag", "antwoord"]
     assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 64)]
     assert rows[7][2] == "Zie het antwoord op vraag 5."
-    by_name = kamerqa_cli("convert", str(REFERENCE), "--to", "csv", path=plugin_path, cwd=tmp_path)
-    assert by_name.stdout.startswith("nr,vraag,antwoord")
+    by_name = kamerqa_cli("convert", str(REFERENCE), "--to", "tsv", path=plugin_path, cwd=tmp_path)
+    assert by_name.stdout.startswith("nr\tvraag\tantwoord")
 
 
 def test_plugin_through_the_library(plugin_path, monkeypatch, tmp_path):
     monkeypatch.syspath_prepend(str(plugin_path))
     exporters.reload()
     try:
-        assert "csv" in exporters.available()
-        assert exporters.exporter_for(path="x.csv").name == "csv"
+        assert "tsv" in exporters.available()
+        assert exporters.exporter_for(path="x.tsv").name == "tsv"
     finally:
         monkeypatch.undo()
         exporters.reload()
-    assert "csv" not in exporters.available()
+    assert "tsv" not in exporters.available()
 
 
 def test_a_broken_plugin_is_reported_not_fatal(tmp_path):
@@ -103,7 +103,7 @@ def test_a_broken_plugin_is_reported_not_fatal(tmp_path):
     assert listed.returncode == 0
     out = listed.stdout.splitlines()
     writes = out[out.index("output formats (from the output's suffix; --to names one):") + 1 :]
-    assert [line.split()[0] for line in writes] == ["json", "docx", "xlsx", "txt"]
+    assert [line.split()[0] for line in writes] == ["json", "docx", "xlsx", "txt", "csv", "html"]
     reads = out[1 : out.index(writes[0]) - 1]
     assert [line.split()[0] for line in reads] == ["pdf", "docx", "xml", "html", "text"]
     assert "exporter plugin 'broken'" in listed.stderr and "No module named 'kamerqa_no_such_module'" in listed.stderr
@@ -141,8 +141,9 @@ def test_built_in_formats_need_no_plugin_scan(monkeypatch):
     exporters.reload()
     assert exporters.exporter_for("json").name == "json"
     assert exporters.exporter_for(path="rapport.DOCX").name == "docx"
+    assert exporters.exporter_for(path="lijst.csv").name == "csv"
     with pytest.raises(AssertionError, match="scanned"):
-        exporters.exporter_for("csv")
+        exporters.exporter_for("tsv")
     monkeypatch.undo()
     exporters.reload()
 

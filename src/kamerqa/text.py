@@ -31,6 +31,7 @@ __all__ = [
     "cross_references",
     "find_footnote_marker",
     "footnote_lead",
+    "footnote_marker_span",
     "format_dutch_date",
     "number_label",
     "parse_dutch_date",
@@ -277,6 +278,17 @@ def find_footnote_marker(text: str, marker: int) -> int | None:
     found = None
     for match in _marker_pattern(marker).finditer(text):
         found = match.start()
+    return found
+
+
+def footnote_marker_span(text: str, marker: str) -> tuple[int, int] | None:
+    """Where the last occurrence of footnote ``marker`` stands in ``text``
+    (start, end), glued or in brackets; ``None`` if it is not there."""
+    if not marker.isdigit() or marker not in text:
+        return None
+    found = None
+    for match in _marker_pattern(int(marker)).finditer(text):
+        found = (match.start(), match.end())
     return found
 
 

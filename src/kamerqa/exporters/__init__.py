@@ -78,10 +78,14 @@ _BUILTIN: dict[str, str] = {
     "docx": "kamerqa.exporters.docx:DocxExporter",
     "xlsx": "kamerqa.exporters.xlsx:XlsxExporter",
     "txt": "kamerqa.exporters.txt:TxtExporter",
+    "csv": "kamerqa.exporters.csv:CsvExporter",
+    "html": "kamerqa.exporters.html:HtmlExporter",
 }
 # The built-ins' suffixes, so that "-o out.json" needs no scan of installed
 # packages for plugins (importlib.metadata is slow to start).
-_BUILTIN_SUFFIXES = {".json": "json", ".docx": "docx", ".xlsx": "xlsx", ".txt": "txt"}
+_BUILTIN_SUFFIXES = {
+    ".json": "json", ".docx": "docx", ".xlsx": "xlsx", ".txt": "txt", ".csv": "csv", ".html": "html", ".htm": "html",
+}
 
 _registry: dict[str, Exporter] | None = None
 _problems: list[str] = []

@@ -15,7 +15,7 @@ import re
 from typing import IO, Any
 
 from ..model import Document, Footnote, Question
-from ..text import format_dutch_date
+from ..text import footnote_marker_span, format_dutch_date
 from . import reject_options
 
 __all__ = ["TxtExporter"]
@@ -84,19 +84,13 @@ def _question(question: Question, notes: list, layout: str) -> list[str]:
         lines += ["", "Antwoord" if layout == "table" else f"Antwoord {question.number}"]
         answer = question.answer
         for note in notes:  # a marker the text lacks goes after the answer; the bodies follow it
-            if not _has_marker(answer, note.marker):
+            if footnote_marker_span(answer, note.marker) is None:
                 answer += f"[{note.marker}]"
         lines += _text(answer)
         for note in notes:
             glue = " " if note.text[:1].isdigit() or not note.text else ""
             lines.append(f"{note.marker}{glue}{note.text}")
     return lines + [""]
-
-
-def _has_marker(text: str, marker: str) -> bool:
-    """Does the text already hold footnote ``marker`` (glued "media.1", or "[1]")?"""
-    glued = rf"(?<=[^\W\d_]|[.,;:!?)\]”’\"»]){re.escape(marker)}(?=[\s.,;:!?)\]]|$)"
-    return re.search(rf"{glued}|\[\s*{re.escape(marker)}\s*\]", text) is not None
 
 
 def _text(text: str, first_prefix: str = "") -> list[str]:
