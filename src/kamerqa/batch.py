@@ -15,13 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from .errors import InternalError, KamerqaError
 
-__all__ = ["Result", "convert_file", "convert_many", "expand_inputs"]
+__all__ = ["Result", "convert_file", "convert_many", "expand_inputs", "parallel_map"]
 
 
 @attrs.frozen
@@ -141,22 +141,39 @@ def convert_many(
             continue
         taken[output] = str(path)
         work.append((index, (str(path), str(output), exporter.name, strict, layout, options, reading)))
-    jobs = jobs or os.cpu_count() or 1
     done: dict[int, Result] = dict(clashes)
     for result in clashes.values():
         if progress:
             progress(result)
-    if jobs == 1 or len(work) <= 1:
-        outcomes: Iterable[Result] = map(_convert, (item for _, item in work))
-        for (index, _), result in zip(work, outcomes):
-            done[index] = result
+    outcomes = parallel_map(_convert, [item for _, item in work], jobs=jobs, progress=progress)
+    for (index, _), result in zip(work, outcomes):
+        done[index] = result
+    return [done[index] for index in range(len(inputs))]
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def parallel_map(
+    function: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None, progress: Callable[[R], None] | None = None
+) -> list[R]:
+    """``function`` over ``items`` in ``jobs`` processes (default: every
+    core; one, or a single item, runs in this process), results in input
+    order; ``progress`` is called with each result as it comes."""
+    jobs = jobs or os.cpu_count() or 1
+    results: list[R] = []
+    if jobs == 1 or len(items) <= 1:
+        outcomes: Iterable[R] = map(function, items)
+        for result in outcomes:
+            results.append(result)
             if progress:
                 progress(result)
-    else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-            chunk = max(1, len(work) // (jobs * 8))
-            for (index, _), result in zip(work, pool.map(_convert, (item for _, item in work), chunksize=chunk)):
-                done[index] = result
-                if progress:
-                    progress(result)
-    return [done[index] for index in range(len(inputs))]
+        return results
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+        chunk = max(1, len(items) // (jobs * 8))
+        for result in pool.map(function, items, chunksize=chunk):
+            results.append(result)
+            if progress:
+                progress(result)
+    return results

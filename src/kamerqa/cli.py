@@ -64,6 +64,7 @@ def main() -> None:
       kamerqa convert lijst.txt                 JSON on standard output
       kamerqa convert lijst.xml -o lijst.xlsx   format from the suffix
       kamerqa check lijst.txt                   list the problems found
+      kamerqa overview archief/ -o overzicht.xlsx   count and search a whole archive
       kamerqa formats                           the formats you can read and write
     """
 
@@ -238,6 +239,49 @@ def check(input: Path, show_all: bool, layout: str | None, from_: str | None, en
         err=True,
     )
     sys.exit(EXIT_PROBLEMS if problems else 0)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="overzicht.xlsx, .csv or .json; JSON on standard output when left out.")
+@click.option("-t", "--to", "format_", type=click.Choice(["xlsx", "csv", "json"]), help="The format, where the output's suffix does not say it.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel processes (default: the number of cores).")
+@click.option("--from", "from_", metavar="FORMAT", help="Input format of every input; default: from each one's content.")
+@click.option("--encoding", metavar="NAME", help="Text encoding of text inputs (e.g. cp1252); default: detected.")
+@_errors_as_messages
+def overview(inputs: tuple[str, ...], output: Path | None, format_: str | None, jobs: int | None, from_: str | None, encoding: str | None) -> None:
+    """An overview of an archive: one row per document (its family,
+    dossier, number, title, date, committee or askers, how many questions,
+    answered, unanswered and joint, diagnostics) and every question of every
+    document.  INPUT: files, glob patterns or folders; a file that cannot be
+    read is listed with its reason.  Exit status 1 if any could not be read.
+
+    \b
+      kamerqa overview archief/ -o overzicht.xlsx    sheets Documenten and Vragen
+      kamerqa overview 'archief/*.pdf' -o overzicht.csv   also overzicht-vragen.csv
+    """
+    from . import overview as archive
+    from .batch import expand_inputs
+
+    kind = archive.format_for(output, format_)
+    paths = expand_inputs(inputs)
+    progress = _progress_bar(len(paths)) if sys.stderr.isatty() else None
+    try:
+        entries = archive.collect(paths, jobs=jobs, reading={"format": from_, "encoding": encoding},
+                                  progress=progress.advance if progress else None)
+    finally:
+        if progress:
+            progress.close()
+    written = archive.write(entries, output, kind, stdout=sys.stdout)
+    failed = [e for e in entries if e.error]
+    questions = sum(len(e.document.questions) for e in entries if e.document)
+    answered = sum(q.answer is not None for e in entries if e.document for q in e.document.questions)
+    where = f" into {', '.join(map(str, written))}" if written else ""
+    click.echo(f"{len(entries) - len(failed)} documents read, {len(failed)} failed; {questions} questions, {answered} answered{where}", err=True)
+    for entry in failed:
+        click.echo(f"  failed: {entry.error}", err=True)
+    if failed:
+        sys.exit(EXIT_PROBLEMS)
 
 
 @main.command()

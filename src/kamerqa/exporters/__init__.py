@@ -24,7 +24,7 @@ import importlib
 import io
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
@@ -41,6 +41,7 @@ __all__ = [
     "exporter_for",
     "plugin_problems",
     "reject_options",
+    "write_file",
 ]
 
 ENTRY_POINT_GROUP = "kamerqa.exporters"
@@ -198,24 +199,29 @@ def export(
 
 
 def _write_file(path: Path, exporter: Any, document: Document, options: dict[str, Any]) -> None:
+    write_file(path, exporter.binary, lambda stream: exporter.write(document, stream, **options))
+
+
+def write_file(path: Path, binary: bool, write: Callable[[IO[Any]], Any]) -> None:
     """Write to ``path`` as a user means it: a regular file is replaced
     atomically (written to a temporary file of its own name in the same
     folder, then moved into place, so a failed export never leaves a
     half-written or destroyed file and no other file is touched); a symlink
     is followed to the file it names; a device or FIFO ("/dev/null",
-    "/dev/stdout") is opened and written as it is."""
+    "/dev/stdout") is opened and written as it is.  ``write`` gets a binary
+    stream if ``binary``, else a UTF-8 text stream."""
     target = path.resolve() if path.is_symlink() else path
-    encoding, newline = (None, None) if exporter.binary else ("utf-8", "\n")
-    mode = "wb" if exporter.binary else "w"
+    encoding, newline = (None, None) if binary else ("utf-8", "\n")
+    mode = "wb" if binary else "w"
     if target.exists() and not target.is_file():  # a device, FIFO or socket: never replaced by a file
         with open(target, mode, encoding=encoding, newline=newline) as stream:
-            exporter.write(document, stream, **options)
+            write(stream)
         return
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
     partial = Path(name)
     try:
         with os.fdopen(handle, mode, encoding=encoding, newline=newline) as stream:
-            exporter.write(document, stream, **options)
+            write(stream)
         if target.exists():
             os.chmod(partial, target.stat().st_mode & 0o7777)
         else:
