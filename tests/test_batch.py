@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -98,17 +100,16 @@ def test_documents_errors_and_results_pickle(reference):
     assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 
-def test_the_dask_recipe_runs_on_the_local_scheduler(archive, tmp_path, monkeypatch):
+def test_the_dask_recipe_runs_as_a_script_on_the_local_scheduler(archive, tmp_path):
     pytest.importorskip("dask.bag")
     recipe = (Path(__file__).resolve().parents[1] / "docs" / "dask.md").read_text(encoding="utf-8")
-    code = recipe.split("```python")[2].split("```")[0]
-    monkeypatch.chdir(archive.parent)  # the recipe reads ./archief
+    script = tmp_path / "recipe.py"
+    script.write_text(recipe.split("```python")[2].split("```")[0], encoding="utf-8")  # the recipe as documented
     (tmp_path / "archief" / "kapot.txt").unlink()
     (tmp_path / "archief" / "leeg.txt").unlink()
-    namespace: dict = {}
-    exec(compile(code, "docs/dask.md", "exec"), namespace)  # the recipe as documented
-    results = namespace["results"]
-    assert sorted(Path(r.input).name for r in results) == sorted(p.name for p in (tmp_path / "archief").glob("*.txt"))
-    assert all(r.ok for r in results)
-    expected = sum(bool(q.refers_to) for p in (tmp_path / "archief").glob("*.txt") for q in kamerqa.parse_file(p).questions)
-    assert namespace["referring"] == expected
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    texts = sorted((tmp_path / "archief").glob("*.txt"))
+    expected = sum(bool(q.refers_to) for p in texts for q in kamerqa.parse_file(p).questions)
+    assert done.stdout.strip() == f"{len(texts)} converted, 0 failed; {expected} answers refer to another"
+    assert sorted(p.stem for p in (tmp_path / "json").glob("*.json")) == sorted(p.stem for p in texts)

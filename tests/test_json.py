@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given
 
 import kamerqa
+import kamerqa.jsonio
 from kamerqa import InputError
 from kamerqa.jsonio import FORMAT_VERSION, from_dict, to_dict
 
 from .strategies import documents
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "kamerqa.schema.json").read_text())
+SCHEMA = kamerqa.jsonio.schema()
 validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
@@ -98,3 +99,16 @@ def test_indented_output_is_the_standard_librarys_for_any_document(document):
 def test_other_indents_go_through_the_standard_library(reference):
     assert kamerqa.to_json(reference, indent=None) == json.dumps(to_dict(reference), ensure_ascii=False) + "\n"
     assert kamerqa.to_json(reference, indent=4) == json.dumps(to_dict(reference), ensure_ascii=False, indent=4) + "\n"
+
+
+def test_the_documented_example_is_real_output_and_valid():
+    """docs/json-format.md's example validates against the shipped schema and
+    reads back into the reference document's question 7."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "json-format.md").read_text(encoding="utf-8")
+    example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    data = json.loads(example)
+    validator.validate(data)
+    document = kamerqa.from_json(example)
+    reference = kamerqa.parse_file(Path(__file__).resolve().parents[1] / "seeds" / "000_e50b7459da8d0f59.txt")
+    assert document.questions == (reference.question("7"),)
+    assert document.footnotes == reference.footnotes and document.diagnostics == reference.diagnostics[:1]

@@ -35,6 +35,8 @@ def test_wheel_ships_the_grammars_and_the_console_script(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "kamerqa/grammars/lines.lark" in names
     assert "kamerqa/grammars/qa.lark" in names
+    assert "kamerqa/py.typed" in names  # the package says "Typing :: Typed"
+    assert "kamerqa/kamerqa.schema.json" in names  # kamerqa.jsonio.schema()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "kamerqa = kamerqa.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
@@ -65,3 +67,16 @@ def test_wheel_installs_and_converts_outside_the_checkout(wheel, tmp_path):
         check=True,
     ).stdout.strip()
     assert Path(where).is_relative_to(env_dir), where
+    # a fresh install reads PDFs (its PDF library is a dependency) and has the schema
+    pdf = next((ROOT / "tests" / "corpus").glob("340_*.pdf"))
+    shutil.copy(pdf, work / "aanhangsel.pdf")
+    read = subprocess.run(
+        [str(bin_dir / "kamerqa"), "convert", "aanhangsel.pdf", "-o", "aanhangsel.json"], cwd=work, capture_output=True, text=True
+    )
+    assert read.returncode == 0, read.stderr
+    assert len(json.loads((work / "aanhangsel.json").read_text(encoding="utf-8"))["questions"]) == 9
+    schema = subprocess.run(
+        [str(bin_dir / "python"), "-c", "import kamerqa.jsonio as j; print(j.schema()['$schema'])"],
+        cwd=work, capture_output=True, text=True, check=True,
+    ).stdout
+    assert "2020-12" in schema

@@ -3,7 +3,7 @@
 (Un)structuring is cattrs'; this module only fixes the few choices a
 reader of the JSON relies on: dates are ISO 8601 strings, enums their
 values, tuples lists, and the top level carries a format name and version.
-The JSON Schema is ``docs/kamerqa.schema.json``.
+The JSON Schema ships inside the package (``kamerqa.schema.json``; :func:`schema`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from cattrs.preconf.json import make_converter
 from .errors import InputError
 from .model import Document
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "from_dict", "from_json", "schema", "to_dict", "to_json"]
 
 FORMAT = "kamerqa"
 #: Bumped when a field is removed or changes meaning; new optional fields do not bump it.
@@ -28,6 +28,13 @@ FORMAT_VERSION = 1
 _converter = make_converter(forbid_extra_keys=True)
 _converter.register_unstructure_hook(date, date.isoformat)
 _converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of the format, as shipped in the package."""
+    from importlib.resources import files
+
+    return json.loads(files("kamerqa").joinpath("kamerqa.schema.json").read_text(encoding="utf-8"))
 
 
 def to_dict(document: Document) -> dict[str, Any]:
