@@ -1,8 +1,10 @@
 """Excel workbook (openpyxl): a sheet to filter and annotate.
 
 Sheets: "Vragen" (one row per question, an Excel table with filter buttons,
-a bold frozen header), "Document" (the metadata) and "Meldingen" (the
-diagnostics, plus anything the export itself had to change).
+a bold frozen header, a numeric sort key beside "Nr", printed A4 landscape
+as wide as the page with the header on every page), "Document" (every
+metadata field the document has), "Voetnoten" (marker, text, question) and
+"Meldingen" (the diagnostics, plus anything the export itself had to change).
 
 Every text cell is written as a string cell, so a question that starts with
 "=", "+", "-" or "@" can never become a formula.  Text longer than Excel's
@@ -23,6 +25,7 @@ from typing import IO, Any
 
 from ..errors import InternalError
 from ..model import Diagnostic, Document, Severity
+from ..text import number_label
 from . import reject_options
 
 __all__ = ["MAX_CELL", "XlsxExporter"]
@@ -34,6 +37,7 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 QUESTION_COLUMNS = (
     ("Nr", 8),
+    ("Nr als getal", 8),
     ("Vraag", 60),
     ("Antwoord", 90),
     ("Bijlage", 12),
@@ -84,6 +88,7 @@ class _Workbook:
     def save(self, stream: IO[bytes]) -> None:
         sheet, rows = self._questions()
         self._document()
+        self._footnotes()
         self._diagnostics()
         package = io.BytesIO()
         self.book.save(package)
@@ -158,6 +163,7 @@ class _Workbook:
         from openpyxl.worksheet.table import Table, TableStyleInfo
 
         sheet = self.book.create_sheet("Vragen")
+        _print_setup(sheet)  # before the first row: write-only mode writes the sheet's properties with it
         for index, (_, width) in enumerate(QUESTION_COLUMNS, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
@@ -170,7 +176,7 @@ class _Workbook:
             line = question.lines.first
             # Spreadsheet programs do not all grow rows for wrapped text: say how high.
             height = _row_height(
-                (question.text, QUESTION_COLUMNS[1][1]), (question.answer or "", QUESTION_COLUMNS[2][1])
+                (question.text, QUESTION_COLUMNS[2][1]), (question.answer or "", QUESTION_COLUMNS[3][1])
             )
             rows.append(
                 _row(
@@ -178,6 +184,7 @@ class _Workbook:
                     height,
                     (
                         (self._clean(question.number, where, line), top),
+                        (sort_key(question.number), top),
                         (self._clean(question.text, f"{where}, vraag", line), wrap),
                         (self._clean(question.answer, f"{where}, antwoord", line), wrap),
                         (self._clean(question.attachment, f"{where}, bijlage", line), None),
@@ -200,29 +207,28 @@ class _Workbook:
         return sheet, "".join(rows)
 
     def _document(self) -> None:
-        meta = self.model.meta
         sheet = self.book.create_sheet("Document")
-        sheet.column_dimensions["A"].width = 18
+        sheet.column_dimensions["A"].width = 22
         sheet.column_dimensions["B"].width = 100
         self._header(sheet, ["Gegeven", "Waarde"])
-        rows = [
-            ("Soort", meta.kind),
-            ("Dossier", meta.dossier),
-            ("Nummer", meta.number),
-            ("Titel", meta.title),
-            ("Vastgesteld", meta.vastgesteld.isoformat() if meta.vastgesteld else None),
-            ("Commissie", meta.committee),
-            ("Gericht aan", meta.addressee),
-            ("Datum brief", meta.letter_date.isoformat() if meta.letter_date else None),
-            ("Over kamerstuk", str(meta.about) if meta.about else None),
-            ("Voorzitter", meta.chair),
-            ("Griffier", meta.clerk),
-            ("Inleiding", meta.intro),
-            ("Opmaak", meta.layout),
-            ("Aantal vragen", str(len(self.model.questions))),
-        ]
-        for key, value in rows:
+        for key, value in document_rows(self.model):
             sheet.append([self._text(sheet, key, "Document"), self._text(sheet, value, f"Document, {key}")])
+
+    def _footnotes(self) -> None:
+        sheet = self.book.create_sheet("Voetnoten")
+        for letter, width in zip("ABCD", (8, 90, 8, 8)):
+            sheet.column_dimensions[letter].width = width
+        self._header(sheet, ["Noot", "Tekst", "Vraag", "Regel"])
+        for note in self.model.footnotes:
+            where = f"voetnoot {note.marker}"
+            sheet.append(
+                [
+                    self._text(sheet, note.marker, where),
+                    self._text(sheet, note.text, where, note.line),
+                    self._text(sheet, note.question, where),
+                    note.line,
+                ]
+            )
 
     def _diagnostics(self) -> None:
         sheet = self.book.create_sheet("Meldingen")
@@ -253,6 +259,57 @@ class _Workbook:
         )
 
 
+def sort_key(number: str) -> float | None:
+    """A number that sorts questions as people count them: "2" before "10",
+    "4 en 5" as 4, "12a" just after 12 ("12b" after "12a")."""
+    if not number[:1].isdigit():
+        return None
+    first, letter, _ = number_label(number)
+    return first + (ord(letter) - ord("a") + 1) / 100 if letter else float(first)
+
+
+#: Labels of the metadata fields, in the order the Document sheet shows them.
+_META_LABELS = (
+    ("kind", "Soort"), ("dossier", "Dossier"), ("number", "Nummer"), ("title", "Titel"),
+    ("vastgesteld", "Vastgesteld"), ("committee", "Commissie"), ("addressee", "Gericht aan"),
+    ("letter_date", "Datum brief"), ("about", "Over kamerstuk"), ("chair", "Voorzitter"), ("clerk", "Griffier"),
+    ("askers", "Vragenstellers"), ("answered_by", "Beantwoord door"), ("submitted", "Ingezonden"),
+    ("received", "Ontvangen"), ("answer_submitted", "Antwoord ingezonden"), ("session", "Vergaderjaar"),
+    ("aanhangsel", "Aanhangsel"), ("document_date", "Datum"), ("report", "Rapport"),
+    ("mededeling", "Mededeling"), ("mededeling_by", "Mededeling van"), ("mededeling_received", "Mededeling ontvangen"),
+    ("intro", "Inleiding"), ("layout", "Opmaak"),
+)
+
+
+def document_rows(document: Document) -> list[tuple[str, str]]:
+    """Every metadata field the document has a value for, with its Dutch label."""
+    meta = document.meta
+    rows = []
+    for field, label in _META_LABELS:
+        value = getattr(meta, field)
+        if value in (None, ()):
+            continue
+        if isinstance(value, tuple):
+            value = ", ".join(value)
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat()
+        rows.append((label, str(value)))
+    answered = sum(q.answer is not None for q in document.questions)
+    rows.append(("Aantal vragen", str(len(document.questions))))
+    rows.append(("Beantwoord", str(answered)))
+    return rows
+
+
+def _print_setup(sheet) -> None:
+    """A4 landscape, as wide as the page, the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4 (openpyxl: Worksheet.PAPERSIZE_A4)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
 # The questions sheet's rows, written directly ----------------------------------
 
 _COLUMN_LETTERS = string.ascii_uppercase[: len(QUESTION_COLUMNS)]
@@ -265,7 +322,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
-def _row(number: int, height: float, cells: tuple[tuple[str | int | None, int | None], ...]) -> str:
+def _row(number: int, height: float, cells: tuple[tuple[str | float | None, int | None], ...]) -> str:
     """One ``<row>`` of SpreadsheetML, as openpyxl's write-only mode writes it:
     text as inline strings (never a formula), numbers as numbers, empty
     cells left out."""
@@ -274,8 +331,8 @@ def _row(number: int, height: float, cells: tuple[tuple[str | int | None, int | 
         if value is None:
             continue
         styled = f' s="{style}"' if style else ""
-        if isinstance(value, int):
-            parts.append(f'<c r="{letter}{number}"{styled} t="n"><v>{value}</v></c>')
+        if isinstance(value, (int, float)):
+            parts.append(f'<c r="{letter}{number}"{styled} t="n"><v>{value:g}</v></c>')
         else:
             space = ' xml:space="preserve"' if value != value.strip() else ""
             parts.append(
