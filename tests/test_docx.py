@@ -77,12 +77,62 @@ def test_one_heading_per_question_in_order(report, reference):
     assert headings_[0] == "Vraag 1"
 
 
+def without_markers(text: str, notes) -> str:
+    """The text as Word shows it in the paragraph: a footnote marker is a
+    footnote reference there, numbered by Word, not text."""
+    from kamerqa.text import footnote_marker_span
+
+    for note in notes:
+        span = footnote_marker_span(text, note.marker)
+        if span is not None:
+            text = text[: span[0]] + text[span[1] :]
+    return text
+
+
 def test_question_and_answer_texts_equal_the_model(report, reference):
     found = sections(report)
     for q in reference.questions:
-        expected = expected_paragraphs(q.text, "Quote") + [("Heading 2", "Antwoord")] + expected_paragraphs(q.answer, "Normal")
-        notes = [("Footnote Text", f"{f.marker} {f.text}") for f in reference.footnotes if f.question == q.number]
-        assert found[q.number] == expected + notes, q.number
+        notes = [f for f in reference.footnotes if f.question == q.number]
+        expected = (
+            expected_paragraphs(without_markers(q.text, notes), "Quote")
+            + [("Heading 2", "Antwoord")]
+            + expected_paragraphs(without_markers(q.answer, notes), "Normal")
+        )
+        assert found[q.number] == expected, q.number
+
+
+def test_footnotes_are_real_word_footnotes_at_the_markers_place(report, reference):
+    part = next(rel.target_part for rel in report.part.rels.values() if rel.reltype.endswith("/footnotes"))
+    from lxml import etree
+
+    root = etree.fromstring(part.blob)
+    notes = [n for n in root.findall(qn("w:footnote")) if n.get(qn("w:type")) is None]
+    assert len(notes) == len(reference.footnotes) == 1
+    assert "".join(t.text for t in notes[0].iter(qn("w:t"))).strip() == "https://rsf.org/en/country/iraq"
+    link = notes[0].find(".//" + qn("w:hyperlink"))
+    assert part.rels[link.get(qn("r:id"))].target_ref == "https://rsf.org/en/country/iraq"  # clickable
+    answer = next(p for p in report.paragraphs if p.text.startswith("Mede door de instabiele veiligheidssituatie"))
+    runs = list(answer._p.iter(qn("w:r")))
+    at = next(i for i, r in enumerate(runs) if r.find(qn("w:footnoteReference")) is not None)
+    before = "".join(t.text for r in runs[:at] for t in r.iter(qn("w:t")))
+    assert before.endswith("de politieke invloed op de media.")  # where the marker "1" stood
+    assert runs[at].find(qn("w:footnoteReference")).get(qn("w:id")) == notes[0].get(qn("w:id"))
+
+
+def test_house_style_a4_dutch_page_numbers_and_dates(report):
+    import datetime
+
+
+    section = report.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    language = report.styles.element.find(qn("w:docDefaults")).find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert language.get(qn("w:val")) == "nl-NL"
+    footer = section.footer.paragraphs[0]
+    fields = [t.text.strip() for t in footer._p.iter(qn("w:instrText"))]
+    assert fields == ["PAGE", "NUMPAGES"] and footer.text.startswith("Pagina ") and " van " in footer.text
+    assert report.core_properties.created.date() == datetime.datetime.now(datetime.timezone.utc).date()
+    assert report.core_properties.language == "nl-NL"
+    assert report.settings.element.find(qn("w:updateFields")) is None  # no prompt on every opening
 
 
 def test_list_items_are_numbered_list_paragraphs_restarting_at_one(report):
@@ -134,9 +184,13 @@ def test_metadata_table_title_and_properties(report, reference):
     assert "dossier 27925" in properties.keywords
 
 
-def test_table_of_contents_field(report):
-    instructions = [t.text for t in report.element.body.iter(qn("w:instrText"))]
-    assert any(i.strip().startswith("TOC ") for i in instructions)
+def test_the_contents_give_each_question_its_page(report, reference):
+    instructions = [t.text.strip() for t in report.element.body.iter(qn("w:instrText"))]
+    assert instructions == [f"PAGEREF vraag_{q.number} \\h" for q in reference.questions]  # one per entry, no TOC field
+    entries = [p for p in report.paragraphs if p.style.name == "TOC 1"]
+    assert len(entries) == len(reference.questions)
+    tab = entries[0]._p.find(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}")
+    assert (tab.get(qn("w:val")), tab.get(qn("w:leader"))) == ("right", "dot")
 
 
 def test_unanswered_question_is_marked(reference):
@@ -224,3 +278,44 @@ def test_a_bad_template_is_a_clear_error_and_reads_nothing_else(tmp_path, refere
         template.write_text("not a Word document", encoding="utf-8")
     with pytest.raises(kamerqa.InputError, match="not a usable Word template"):
         render(reference, template=template)
+
+
+def test_a_dotx_template_and_one_lacking_styles_are_used(tmp_path, reference):
+    import zipfile
+
+    from docx.shared import Pt
+
+    house = docx.Document()
+    house.styles["Heading 1"].font.size = Pt(21)
+    for name in ("Intense Quote", "Subtitle"):
+        house.styles[name].element.getparent().remove(house.styles[name].element)
+    plain = tmp_path / "huis.docx"
+    house.save(plain)
+    dotx = tmp_path / "huis.dotx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(dotx, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            target.writestr(item, data)
+    for template in (plain, dotx):
+        report = render(reference, template=template)
+        assert report.styles["Heading 1"].font.size == Pt(21)
+        assert "Intense Quote" in report.styles and "Subtitle" in report.styles  # added back
+        assert sum(p.style.name == "Heading 1" and p.text.startswith("Vraag") for p in report.paragraphs) == 63
+
+
+def test_kamervragen_are_titled_by_their_subject_and_joint_numbers_link_to_their_heading():
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    document = kamerqa.parse_file(next(corpus.glob("342_*.pdf")))
+    report = render(document)
+    assert report.paragraphs[0].text == f"Kamervragen over {document.meta.title}"
+    table = {row.cells[0].text: row.cells[1].text for row in report.tables[0].rows}
+    assert table["Aanhangsel"] == "ah-tk-20232024-1481" and "Vastgesteld" not in table
+    referring = attrs.evolve(document.questions[0], answer="Zie het antwoord op vraag 6.", refers_to=("6",))
+    report = render(attrs.evolve(document, questions=(referring, *document.questions[1:])))
+    link = next(report.element.body.iter(qn("w:hyperlink")), None)
+    links = [h for h in report.element.body.iter(qn("w:hyperlink")) if "".join(t.text for t in h.iter(qn("w:t"))) == "6"]
+    assert link is not None and links and links[0].get(qn("w:anchor")) == "vraag_5_en_6"

@@ -2,9 +2,11 @@
 
 Only Word's built-in style names are used (Title, Subtitle, Heading 1/2,
 List Number, List Bullet, Intense Quote, Table Grid, Hyperlink, Footnote
-Text), so ``template=house-style.docx`` restyles the whole report.  Each
-question heading carries a bookmark; every cross-reference ("Zie het
-antwoord op vraag 5") is an internal hyperlink to it.
+Text, Footnote Reference), so ``template=house-style.docx`` (or ``.dotx``)
+restyles the whole report.  Each question heading carries a bookmark;
+every cross-reference ("Zie het antwoord op vraag 5") is an internal
+hyperlink to it; footnotes are real Word footnotes at their marker
+(:mod:`.wordparts` holds the OOXML python-docx has no API for).
 
 Speed: styles are resolved once and set by id, numbering restarts are
 written directly, and text is added run by run without re-parsing.
@@ -12,15 +14,22 @@ written directly, and text is added run by run without re-parsing.
 
 from __future__ import annotations
 
+import datetime
 import os
+from collections.abc import Sequence
 from typing import IO, Any
 
 from ..errors import InputError
-from ..model import Document, Question
-from ..text import format_dutch_date, reference_spans, split_list_marker
+from ..model import Document, Footnote, Question
+from ..text import footnote_marker_span, reference_spans, split_list_marker
 from . import reject_options
+from .summary import URL, heading_text, metadata_rows, title
+from .wordparts import Footnotes, add_field, ensure_styles, house_style, open_template, page_number_footer
 
 __all__ = ["DocxExporter"]
+
+#: Where the contents' page numbers stand (twips): the right edge of A4's text.
+_CONTENTS_TAB = "9071"
 
 _PARAGRAPH_STYLES = (
     "Normal",
@@ -53,7 +62,7 @@ class DocxExporter:
         **options: Any,
     ) -> None:
         reject_options(self.name, options)
-        _Report(document, template).build(with_diagnostics).save(stream)
+        _Report(document, template).build(with_diagnostics, template=template is not None).save(stream)
 
 
 class _Report:
@@ -66,8 +75,8 @@ class _Report:
         if template is None:
             self.doc = docx.Document()
         else:
-            try:  # python-docx reads XML without resolving external entities
-                self.doc = docx.Document(os.fspath(template))
+            try:  # python-docx reads XML without resolving external entities; a .dotx opens as a .docx
+                self.doc = docx.Document(open_template(os.fspath(template)))
             except Exception as exc:
                 raise InputError(f"{os.fspath(template)}: not a usable Word template ({type(exc).__name__}: {exc})") from None
         if template is not None:
@@ -75,42 +84,21 @@ class _Report:
             for child in list(body):
                 if child.tag != qn("w:sectPr"):
                     body.remove(child)
-        self._ensure_styles()
+        ensure_styles(self.doc, _PARAGRAPH_STYLES)
         styles = self.doc.styles
-        missing = [name for name in _PARAGRAPH_STYLES if name not in styles]
-        if missing:
-            raise ValueError(f"the template lacks the paragraph style(s) {', '.join(missing)}")
         self.style = {name: styles[name] for name in _PARAGRAPH_STYLES + ("Footnote Text", "TOC 1")}
         self.style_id = {name: style.style_id for name, style in self.style.items()}
         self.hyperlink_style = styles["Hyperlink"].style_id
         self.anchors = _anchors(document.questions)
+        self.footnote_style = styles["Footnote Reference"].style_id if "Footnote Reference" in styles else None
+        self._footnotes: Footnotes | None = None
+        self._last_paragraph: Any = None
         self._sect_pr = self.doc.element.body.find(qn("w:sectPr"))
         self._bookmark_id = 0
         self._number_list = self._numbering_restarter()
         self._num_id: int | None = None
 
     # Setup -------------------------------------------------------------------
-
-    def _ensure_styles(self) -> None:
-        """Add the built-in styles a blank template may lack, so a house
-        template that defines them wins."""
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.shared import Pt, RGBColor
-
-        styles = self.doc.styles
-        if "Hyperlink" not in styles:
-            style = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-            style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-            style.font.underline = True
-        if "TOC 1" not in styles:
-            style = styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
-            style.paragraph_format.space_after = Pt(0)
-        if "Footnote Text" not in styles:
-            style = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
-            style.font.size = Pt(9)
-            style.font.italic = True
 
     def _numbering_restarter(self):
         """A function that returns a fresh numId for each numbered list, so
@@ -133,11 +121,11 @@ class _Report:
 
     # Building ---------------------------------------------------------------
 
-    def build(self, with_diagnostics: bool):
-        meta = self.model.meta
-        self._paragraph(meta.kind or "Lijst van vragen en antwoorden", "Title")
-        if meta.title:
-            self._paragraph(meta.title, "Subtitle")
+    def build(self, with_diagnostics: bool, *, template: bool = False):
+        heading, subtitle = title(self.model.meta)
+        self._paragraph(heading, "Title")
+        if subtitle:
+            self._paragraph(subtitle, "Subtitle")
         self._metadata_table()
         self._paragraph("Inhoud", "TOC Heading")
         self._table_of_contents()
@@ -145,6 +133,8 @@ class _Report:
             self._question(question, anchor)
         if with_diagnostics:
             self._diagnostics()
+        house_style(self.doc, template=template)
+        page_number_footer(self.doc)
         self._properties()
         return self.doc
 
@@ -191,27 +181,7 @@ class _Report:
         return r
 
     def _metadata_table(self) -> None:
-        meta = self.model.meta
-        about = None
-        if meta.about is not None:
-            about = f"Kamerstuk {meta.about}"
-            if meta.letter_date is not None:
-                about += f", brief van {format_dutch_date(meta.letter_date)}"
-        elif meta.letter_date is not None:
-            about = f"brief van {format_dutch_date(meta.letter_date)}"
-        rows = [
-            ("Dossier", meta.dossier),
-            ("Nummer", meta.number),
-            ("Over", about),
-            ("Commissie", meta.committee),
-            ("Gericht aan", meta.addressee),
-            ("Datum brief", format_dutch_date(meta.letter_date) if meta.letter_date else None),
-            ("Vastgesteld", format_dutch_date(meta.vastgesteld) if meta.vastgesteld else "nog niet vastgesteld"),
-            ("Voorzitter", meta.chair),
-            ("Griffier", meta.clerk),
-            ("Aantal vragen", str(len(self.model.questions))),
-        ]
-        rows = [(key, value) for key, value in rows if value]
+        rows = metadata_rows(self.model)
         from docx.shared import Cm
 
         table = self._table(len(rows), (Cm(4), Cm(12)))
@@ -235,85 +205,108 @@ class _Report:
         return table
 
     def _table_of_contents(self) -> None:
-        """A TOC field, pre-filled with a linked entry per question so the
-        list is usable before Word refreshes it (with page numbers) on opening."""
-        entries = [(anchor, _heading_text(q)) for q, anchor in zip(self.model.questions, self.anchors.values_in_order)]
+        """The contents: a linked entry per question and a PAGEREF field for
+        its page, after a dotted tab.  LibreOffice shows the page numbers as
+        it opens the file; Word fills them in when asked (select all, F9).
+        Not a TOC field: LibreOffice shows a TOC field's stored text as it
+        is, and Word's automatic refresh asks on every opening."""
+        entries = [(anchor, heading_text(q)) for q, anchor in zip(self.model.questions, self.anchors.values_in_order)]
         first = self._paragraph(style="TOC 1")
-        run = self._run(first)
-        self._sub(run, "w:fldChar", {"w:fldCharType": "begin"})
-        instr = self._sub(run, "w:instrText", {"xml:space": "preserve"})
-        instr.text = 'TOC \\o "1-1" \\h \\z \\u'
-        self._sub(run, "w:fldChar", {"w:fldCharType": "separate"})
         paragraph = first
         for index, (anchor, text) in enumerate(entries):
             if index:
                 paragraph = self._paragraph(style="TOC 1")
+            tabs = self._sub(paragraph.find(self.qn("w:pPr")), "w:tabs")
+            self._sub(tabs, "w:tab", {"w:val": "right", "w:leader": "dot", "w:pos": _CONTENTS_TAB})
             self._hyperlink(paragraph, text, anchor, styled=False)
-        self._sub(self._run(paragraph), "w:fldChar", {"w:fldCharType": "end"})
+            self._sub(self._run(paragraph), "w:tab")
+            add_field(paragraph, f"PAGEREF {anchor} \\h")
         self._sub(self._run(paragraph), "w:br", {"w:type": "page"})  # the questions start on a new page
-        settings = self.doc.settings.element
-        if settings.find(self.qn("w:updateFields")) is None:
-            self._sub(settings, "w:updateFields", {"w:val": "true"})
 
     def _question(self, question: Question, anchor: str) -> None:
         heading = self._paragraph(style="Heading 1")
         self._bookmarked(heading, f"Vraag {question.number}", anchor)
-        details = _heading_text(question)[len(f"Vraag {question.number}") :]
+        details = heading_text(question)[len(f"Vraag {question.number}") :]
         if details:
             self._run(heading, details)
-        self._text(question.text, "Quote")
+        notes = [note for note in self.model.footnotes if note.question == question.number]
+        placed = self._text(question.text, "Quote", notes)
         self._paragraph("Antwoord", "Heading 2")
         if question.answer is None:
-            self._paragraph("Deze vraag is niet beantwoord.", "Intense Quote")
+            last = self._paragraph("Deze vraag is niet beantwoord.", "Intense Quote")
         else:
-            self._text(question.answer)
-        for note in self.model.footnotes:
-            if note.question == question.number:
-                paragraph = self._paragraph(style="Footnote Text")
-                self._run(paragraph, f"{note.marker} ", superscript=True)
-                self._run(paragraph, note.text)
+            placed |= self._text(question.answer, notes=notes)
+            last = self._last_paragraph
+        for note in notes:
+            if note.marker not in placed:  # its marker is nowhere in the text: the note goes after the answer
+                self._footnote(last, note)
 
-    def _text(self, text: str, style: str = "Normal") -> None:
-        """Paragraphs in ``style``, and list items as real list paragraphs."""
+    def _footnote(self, paragraph, note: Footnote) -> None:
+        """A real Word footnote at the end of ``paragraph``'s runs so far."""
+        if self._footnotes is None:
+            self._footnotes = Footnotes(self.doc)
+        links = [(m.start(), m.end()) for m in URL.finditer(note.text)]
+        identifier = self._footnotes.add(note.text, links, self.style_id["Footnote Text"], self.footnote_style)
+        Footnotes.reference(paragraph, identifier, self.footnote_style)
+
+    def _text(self, text: str, style: str = "Normal", notes: Sequence[Footnote] = ()) -> set[str]:
+        """Paragraphs in ``style``, and list items as real list paragraphs;
+        the markers of ``notes`` become real footnotes.  The markers placed."""
+        placed: set[str] = set()
         for block in text.split("\n\n"):
             restart_pending = True
             for line in block.split("\n"):
                 marker, rest = split_list_marker(line)
                 if marker is None:
-                    self._linked(self._paragraph(style=style), line)
+                    paragraph, content = self._paragraph(style=style), line
                     restart_pending = True
-                    continue
-                if marker[:-1].isdigit():
-                    paragraph = self._paragraph(style="List Number")
+                elif marker[:-1].isdigit():
+                    paragraph, content = self._paragraph(style="List Number"), rest
                     if restart_pending:
                         self._num_id = self._number_list()
                         restart_pending = False
                     if self._num_id is not None:
                         self._set_num(paragraph, self._num_id)
-                    self._linked(paragraph, rest)
                 elif marker[0].isalpha():
-                    self._linked(self._paragraph(style="List Paragraph"), line)
+                    paragraph, content = self._paragraph(style="List Paragraph"), line
                 else:
-                    self._linked(self._paragraph(style="List Bullet"), rest)
+                    paragraph, content = self._paragraph(style="List Bullet"), rest
+                placed |= self._linked(paragraph, content, [n for n in notes if n.marker not in placed])
+                self._last_paragraph = paragraph
+        return placed
 
     def _set_num(self, paragraph, num_id: int) -> None:
         num_pr = paragraph.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = 0
         num_pr.get_or_add_numId().val = num_id
 
-    def _linked(self, paragraph, text: str) -> None:
-        """Add ``text``, turning every cross-reference into an internal link."""
-        position = 0
+    def _linked(self, paragraph, text: str, notes: Sequence[Footnote] = ()) -> set[str]:
+        """Add ``text``, turning every cross-reference into an internal link
+        and every footnote marker of ``notes`` into a real footnote; the
+        markers placed."""
+        marks: list[tuple[int, int, str, Any]] = []
         for start, end, number in reference_spans(text):
-            anchor = self.anchors.get(number)
-            if anchor is None:
-                continue
+            if number in self.anchors:
+                marks.append((start, end, "link", self.anchors[number]))
+        for note in notes:
+            span = footnote_marker_span(text, note.marker)
+            if span is not None:
+                marks.append((*span, "note", note))
+        position, placed = 0, set()
+        for start, end, kind, target in sorted(marks, key=lambda m: m[0]):
+            if start < position:
+                continue  # overlapping marks: the first wins
             if start > position:
                 self._run(paragraph, text[position:start])
-            self._hyperlink(paragraph, text[start:end], anchor)
+            if kind == "link":
+                self._hyperlink(paragraph, text[start:end], target)
+            else:
+                self._footnote(paragraph, target)
+                placed.add(target.marker)
             position = end
         if position < len(text):
             self._run(paragraph, text[position:])
+        return placed
 
     def _hyperlink(self, paragraph, text: str, anchor: str, *, styled: bool = True) -> None:
         link = self._sub(paragraph, "w:hyperlink", {"w:anchor": anchor, "w:history": "1"})
@@ -335,8 +328,8 @@ class _Report:
         from docx.shared import Cm
 
         table = self._table(len(diagnostics) + 1, (Cm(1.5), Cm(2), Cm(3.8), Cm(8.7)))
-        for cell, title in zip(table.rows[0].cells, ("Regel", "Ernst", "Code", "Melding")):
-            cell.paragraphs[0].add_run(title).bold = True
+        for cell, name in zip(table.rows[0].cells, ("Regel", "Ernst", "Code", "Melding")):
+            cell.paragraphs[0].add_run(name).bold = True
         for row, diagnostic in zip(table.rows[1:], diagnostics):
             message = diagnostic.message + (f": “{diagnostic.text}”" if diagnostic.text else "")
             values = (str(diagnostic.line or ""), diagnostic.severity.value, diagnostic.code, message)
@@ -356,19 +349,8 @@ class _Report:
         properties.keywords = "; ".join(keywords)
         properties.author = meta.committee or ""
         properties.comments = "Gemaakt met kamerqa"
-
-
-def _heading_text(question: Question) -> str:
-    """ "Vraag 21 · blz. 1", "Vraag 3 · blz. 4–5, bijlage 2"."""
-    details = []
-    if question.page_from is not None:
-        details.append(
-            f"blz. {question.page_from}"
-            + (f"–{question.page_to}" if question.page_to not in (None, question.page_from) else "")
-        )
-    if question.attachment:
-        details.append(f"bijlage {question.attachment}")
-    return f"Vraag {question.number}" + (" · " + ", ".join(details) if details else "")
+        now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        properties.created = properties.modified = now
 
 
 class _Anchors(dict):
@@ -389,6 +371,7 @@ def _anchors(questions) -> _Anchors:
             n += 1
             name = f"{base[:33]}_{n}"
         used.add(name)
-        anchors.setdefault(question.number, name)
+        for number in (question.number, *question.covers):  # a joint question answers to each of its numbers
+            anchors.setdefault(number, name)
         anchors.values_in_order.append(name)
     return anchors

@@ -17,13 +17,12 @@ the end (and back).
 from __future__ import annotations
 
 import html
-import re
 from typing import IO, Any
 
 from ..model import Document, Footnote, Question
 from ..text import footnote_marker_span, reference_spans, split_list_marker
 from . import reject_options
-from .summary import contents_text, heading_text, metadata_rows, title
+from .summary import URL, contents_text, heading_text, metadata_rows, title
 
 __all__ = ["HtmlExporter", "anchor"]
 
@@ -48,7 +47,6 @@ a{color:#0b57d0;overflow-wrap:anywhere}
 @media print{nav{display:none}a{color:inherit}}
 """.strip()
 
-_URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
 
 
 def anchor(number: str) -> str:
@@ -155,7 +153,7 @@ class _Page:
                 target = self.targets.get(number)
                 if target:
                     marks.append((start, end, f'<a href="#{target}">{_e(text[start:end])}</a>'))
-        for match in _URL.finditer(text):
+        for match in URL.finditer(text):
             url = match.group(0)
             marks.append((match.start(), match.end(), f'<a href="{_e(url)}">{_e(url)}</a>'))
         for note in self.notes.get(question.number, []):
@@ -191,7 +189,7 @@ class _Page:
 def _linked_urls(text: str) -> str:
     """Escaped text with its web addresses as links."""
     out, at = [], 0
-    for match in _URL.finditer(text):
+    for match in URL.finditer(text):
         out += [_e(text[at : match.start()]), f'<a href="{_e(match.group(0))}">{_e(match.group(0))}</a>']
         at = match.end()
     out.append(_e(text[at:]))

@@ -9,10 +9,15 @@ committee list, whose draft has that placeholder).
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document, DocumentMeta, Question
 from ..text import format_dutch_date
 
-__all__ = ["contents_text", "heading_text", "metadata_rows", "title"]
+__all__ = ["URL", "contents_text", "heading_text", "metadata_rows", "title"]
+
+#: A web address in running text, without the punctuation after it.
+URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
 
 KAMERVRAGEN = "Kamervragen"
 LETTER = "Brief van de Algemene Rekenkamer"
