@@ -376,7 +376,7 @@ def _run(
     lexed = flat.text if flat is not None else text
     try:
         parser = layout_parser(GRAMMAR)
-        context = ParseContext()
+        context = ParseContext(reflowed=flat is not None)
         # The per-line tokens are dropped as soon as they are merged, and
         # the merged ones once the tree holds them: this keeps peak memory down.
         fed = _merge_runs(_tokens(parser, lexed, context, layout if layout in FORMS else None, flat))

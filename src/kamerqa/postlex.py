@@ -94,6 +94,9 @@ class ParseContext:
     #: sequence: (number as printed, 1-based line), in document order.
     candidates: dict[str, list[tuple[str, int]]] = attrs.Factory(dict)
     questions_seen: bool = False
+    #: The lines were re-broken by kamerqa (flat text, inline numbers): a
+    #: short line then says nothing of where the writer ended a paragraph.
+    reflowed: bool = False
     dropped: list[tuple[int, tuple[str, str]]] = attrs.Factory(list)  # (line, role) of tokens left out
 
     def report(

@@ -35,6 +35,7 @@ __all__ = [
     "format_dutch_date",
     "number_label",
     "parse_dutch_date",
+    "ends_paragraph",
     "plain_run",
     "reference_spans",
     "split_list_marker",
@@ -145,13 +146,62 @@ _ITEM_START = re.compile(r"\n" + _ITEM)
 _INNER_HYPHEN_END = re.compile(r"\w-\n(?=.)", re.DOTALL)
 
 
-def plain_run(raw: str) -> bool:
+def plain_run(raw: str, *, paragraphs: bool = True, before: str | None = None) -> bool:
     """Is this run of lines ("\\n"-separated) nothing but soft wraps - no
-    line a list item, no line but the last ending in a hyphen - so that it
-    can be assembled as one line?"""
+    line a list item, no line but the last ending in a hyphen, no paragraph
+    ending on a short line (:func:`ends_paragraph`, unless ``paragraphs`` is
+    false: lines kamerqa re-broke itself; ``before`` is the text line just
+    before the run, to measure its first line by) - so that it can be
+    assembled as one line?"""
     if _FIRST_ITEM.match(raw) or _ITEM_START.search(raw):
         return False
-    return "-\n" not in raw or not _INNER_HYPHEN_END.search(raw)
+    if "-\n" in raw and _INNER_HYPHEN_END.search(raw):
+        return False
+    if not paragraphs:
+        return True
+    for match in _SENTENCE_THEN_CAPITAL.finditer(raw):
+        start = raw.rfind("\n", 0, match.start()) + 1
+        above = raw.rfind("\n", 0, max(start - 1, 0)) + 1 if start else None
+        end = raw.find("\n", match.end())
+        previous = raw[start : match.end() - 1]
+        following = raw[match.end() : end if end >= 0 else len(raw)]
+        earlier = raw[above : start - 1] if above is not None and start else before
+        if ends_paragraph(clean_line(previous), clean_line(following), clean_line(earlier) if earlier is not None else None):
+            return False
+    return True
+
+
+# A line that ends a sentence, and the next line starting with a capital
+# (after white space: markdown emphasis normalised to spaces). Wider than
+# ends_paragraph looks, never narrower: a false alarm only costs time.
+_SENTENCE_THEN_CAPITAL = re.compile(r"[.!?]['\"”’)]*[^\S\n]*\n(?=\s*[\"'“‘(]?[A-ZÀ-Þ])")
+
+
+def ends_paragraph(previous: str, following: str, earlier: str | None) -> bool:
+    """Does a paragraph end with ``previous``, although no blank line follows?
+
+    Where text was wrapped at a fixed width, a line that ends a sentence
+    and is clearly shorter than the lines around it ends its paragraph: the
+    next line's first word would have fitted on it ("resultaten te
+    bestendigen." before "De Iraakse behoefte ..."), so the writer broke
+    the line on purpose.  ``earlier`` is the line before ``previous`` in
+    the same paragraph (``None``: none, and the rule needs one to measure).
+    "Around" is the shorter of ``earlier`` and ``following``, and "clearly
+    shorter" at most :data:`SHORT_LINE` of it: one long line (a long word
+    the wrap could not break) makes no paragraph.
+    """
+    if earlier is None or not _SENTENCE_END_ONLY.search(previous) or not following[:1].isupper():
+        return False
+    around = min(len(earlier), len(following))
+    first_word = following.split(" ", 1)[0]
+    return len(previous) + 1 + len(first_word) <= around and len(previous) <= SHORT_LINE * around
+
+
+_SENTENCE_END_ONLY = re.compile(r"[.!?]['\"”’)]*$")
+#: How much shorter than the lines around it a sentence-ending line must be
+#: to end its paragraph (the seed's paragraph ends are 26 and 43 characters
+#: among lines of 72-81; a wrapped line is rarely under 90% of its neighbours).
+SHORT_LINE = 0.9
 
 
 def _hyphen_end(raw: str) -> bool:
@@ -162,17 +212,20 @@ def _hyphen_end(raw: str) -> bool:
     return len(raw) > 1 and raw[-1] == "-" and (raw[-2].isalnum() or raw[-2] == "_")
 
 
-def assemble(items: Iterable[Line | Gap]) -> str:
+def assemble(items: Iterable[Line | Gap], *, paragraphs: bool = True) -> str:
     """Join text lines and the gaps between them into clean text.
 
     ``items`` is the content of one field in source order; leading and
-    trailing gaps are ignored.  Linear in the text's length: the pieces of a
+    trailing gaps are ignored.  A paragraph ends at a blank line (see
+    :func:`_continues`) and, where ``paragraphs`` (the writer's own line
+    breaks), on a short line that ends a sentence (:func:`ends_paragraph`).  Linear in the text's length: the pieces of a
     line are joined once, at the end.
     """
-    paragraphs: list[list[list[str]]] = []  # paragraph -> lines -> pieces
+    done: list[list[list[str]]] = []  # paragraph -> lines -> pieces
     current: list[list[str]] = []
     previous_raw: str | None = None
     previous: str | None = None
+    earlier: str | None = None  # the line before ``previous`` in its paragraph
     blank = layout = False
     for item in items:
         if isinstance(item, Gap):
@@ -182,21 +235,25 @@ def assemble(items: Iterable[Line | Gap]) -> str:
         text = clean_line(item.raw)
         if not text:
             continue
-        if previous is not None and (blank or layout) and not _continues(previous, text, Gap(blank, layout)):
-            paragraphs.append(current)
+        if previous is not None and (
+            (blank or layout) and not _continues(previous, text, Gap(blank, layout))
+            or paragraphs and not (blank or layout) and ends_paragraph(previous, text, earlier)
+        ):
+            done.append(current)
             current = []
-            previous = previous_raw = None
+            previous = previous_raw = earlier = None
         if previous is None or _is_list_item(text, previous):
             current.append([text])
         elif previous_raw is not None and _hyphen_end(previous_raw) and text[:1].isalnum():
             current[-1].append(text)  # "ISIS-" + "strijders": a hyphenated compound wrapped at its hyphen
         else:
             current[-1].append(" " + text)
+        earlier = previous
         previous, previous_raw = text, item.raw
         blank = layout = False
     if current:
-        paragraphs.append(current)
-    return "\n\n".join("\n".join("".join(pieces) for pieces in lines) for lines in paragraphs)
+        done.append(current)
+    return "\n\n".join("\n".join("".join(pieces) for pieces in lines) for lines in done)
 
 
 # Question numbers -----------------------------------------------------------

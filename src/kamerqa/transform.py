@@ -161,6 +161,10 @@ class ToDocument:
         last: int | None = None
         texts = 0
         single: Line | None = None  # the text, when it is one line or run
+        # The last text line so far: a run's first line is measured by it.  A
+        # run plain_run lets through is joined without assemble, so it must
+        # see every paragraph end assemble would (a false alarm only costs time).
+        before: str | None = None
         for token in _lines(tokens):
             kind = token.type
             if kind == "TEXT" or kind not in _NOT_TEXT:  # one line, or a run of consecutive lines merged for the parser
@@ -169,13 +173,14 @@ class ToDocument:
                 line: int = token.line  # type: ignore[assignment]  # every token kamerqa makes has a line (hot path)
                 last = line + count - 1
                 self.spans.append((line, last, role))
-                if count == 1 or plain_run(value):
+                if count == 1 or plain_run(value, paragraphs=not self.context.reflowed, before=before):
                     single = Line(value, line)  # a run joins as one line would: soft wraps
                     items.append(single)
                     texts += 1
                 else:
                     items.extend(Line(raw, line + offset) for offset, raw in enumerate(value.split("\n")[:-1]))
                     texts += 2
+                before = value.rstrip("\n").rsplit("\n", 1)[-1]
                 continue
             if kind == "BLANK":
                 items.append(_BLANK_GAP)
@@ -200,7 +205,7 @@ class ToDocument:
         if texts == 1 and single is not None:  # most fields: one line or run, gaps around it (which assemble would ignore)
             text = clean_line(single.raw)
         else:
-            text = assemble(items)
+            text = assemble(items, paragraphs=not self.context.reflowed)
         return _Field(text, pages, last)
 
     def _question(self, entry: _Entry, notes: list) -> Question:

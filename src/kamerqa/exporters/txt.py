@@ -15,7 +15,7 @@ import re
 from typing import IO, Any
 
 from ..model import Document, Footnote, Question
-from ..text import footnote_marker_span, format_dutch_date
+from ..text import ends_paragraph, footnote_marker_span, format_dutch_date
 from . import reject_options
 
 __all__ = ["TxtExporter"]
@@ -119,5 +119,18 @@ def _wrap(text: str, *, item_start: bool = False) -> list[str]:
         else:
             current = candidate
     lines.append(current)
+    # A short line ending a sentence would read as the end of a paragraph
+    # (kamerqa.text.ends_paragraph): the next word moves up onto it.
+    index = 1
+    while index < len(lines) - 1:
+        if ends_paragraph(lines[index], lines[index + 1], lines[index - 1]):
+            word, _, rest = lines[index + 1].partition(" ")
+            lines[index] += " " + word
+            if rest:
+                lines[index + 1] = rest
+            else:
+                del lines[index + 1]
+            continue
+        index += 1
     # A line ending in "-" keeps a trailing space: it is not a word broken at its hyphen.
     return [line + " " if line.endswith("-") and i < len(lines) - 1 else line for i, line in enumerate(lines)]
