@@ -29,13 +29,13 @@ __all__ = [
     "clean_line",
     "covered_numbers",
     "cross_references",
+    "ends_paragraph",
     "find_footnote_marker",
     "footnote_lead",
     "footnote_marker_span",
     "format_dutch_date",
     "number_label",
     "parse_dutch_date",
-    "ends_paragraph",
     "plain_run",
     "reference_spans",
     "split_list_marker",
@@ -236,8 +236,8 @@ def assemble(items: Iterable[Line | Gap], *, paragraphs: bool = True) -> str:
         if not text:
             continue
         if previous is not None and (
-            (blank or layout) and not _continues(previous, text, Gap(blank, layout))
-            or paragraphs and not (blank or layout) and ends_paragraph(previous, text, earlier)
+            ((blank or layout) and not _continues(previous, text, Gap(blank, layout)))
+            or (paragraphs and not (blank or layout) and ends_paragraph(previous, text, earlier))
         ):
             done.append(current)
             current = []
