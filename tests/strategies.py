@@ -86,7 +86,10 @@ documents = st.builds(
     Document,
     meta=metas,
     questions=st.lists(questions, max_size=5).map(tuple),
-    footnotes=st.lists(st.builds(Footnote, texts, texts, st.none() | numbers, lines), max_size=3).map(tuple),
+    footnotes=st.lists(
+        st.builds(Footnote, texts, texts, st.none() | numbers, lines, st.sampled_from([None, "question", "answer"]), st.none() | st.integers(0, 999)),
+        max_size=3,
+    ).map(tuple),
     diagnostics=st.lists(diagnostics, max_size=3).map(tuple),
 )
 
@@ -151,7 +154,7 @@ def table_documents(draw) -> Document:
         page_to = draw(st.none() | st.integers(301, 400)) if page_from is not None else None
         if draw(st.integers(0, 4)) == 0:
             marker = str(len(footnotes) + 1)
-            footnotes.append(Footnote(marker, draw(sentences()), str(number), 1))
+            footnotes.append(Footnote(marker, draw(sentences()), str(number), 1, "answer", len(answer)))
             answer += f"[{marker}]"  # the marker stands in the text, as printed
         from kamerqa.text import cross_references
 

@@ -42,7 +42,9 @@ def test_field_names_other_tools_read(reference):
     q7 = data["questions"][6]
     assert {"number", "text", "answer", "page_from", "page_to", "attachment", "refers_to"} <= set(q7)
     assert (q7["number"], q7["refers_to"], q7["answer"]) == ("7", ["5"], "Zie het antwoord op vraag 5.")
-    assert data["footnotes"] == [{"marker": "1", "text": "https://rsf.org/en/country/iraq", "question": "42", "line": 648}]
+    assert data["footnotes"] == [
+        {"marker": "1", "text": "https://rsf.org/en/country/iraq", "question": "42", "line": 648, "field": "answer", "offset": 362}
+    ]
     first = data["diagnostics"][0]
     assert {"severity", "code", "message", "line"} <= set(first)
     assert (first["severity"], first["code"], first["line"]) == ("warning", "duplicate-fragment", 939)

@@ -182,11 +182,12 @@ def test_page_footer_and_lone_page_numbers_are_in_no_text_field(reference):
 
 def test_footnote_belongs_to_question_42_and_leaves_answer_44(reference):
     assert reference.footnotes == (
-        kamerqa.Footnote(marker="1", text="https://rsf.org/en/country/iraq", question="42", line=648),
+        kamerqa.Footnote(marker="1", text="https://rsf.org/en/country/iraq", question="42", line=648, field="answer", offset=362),
     )
     answer42 = reference.question("42").answer
     # the marker stays in the text as printed; the footnote says which marker it is
     assert "de politieke invloed op de media.1 In de bilaterale contacten" in answer42
+    assert answer42[362:].startswith("1 In de bilaterale")  # the footnote's offset
     answer44 = reference.question("44").answer
     assert answer44.startswith("Het kabinet schat het aantal Russen")
     assert "rsf.org" not in answer44

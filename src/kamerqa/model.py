@@ -90,12 +90,18 @@ class Diagnostic:
 @attrs.frozen(slots=True)
 class Footnote:
     """A footnote: its marker as printed, its text, and the question whose
-    text or answer carries the marker (``None`` when the marker is in the header)."""
+    text or answer carries the marker (``None`` when the marker is in the
+    header).  ``field`` says which of the two ("question" or "answer") and
+    ``offset`` where the marker stands in it (the marker stays in the text,
+    as printed: ``text[offset:]`` starts with it); both ``None`` where the
+    marker was not found in the text."""
 
     marker: str
     text: str
     question: str | None
     line: int
+    field: str | None = None
+    offset: int | None = None
 
 
 @attrs.frozen(slots=True)

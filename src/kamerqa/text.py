@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -34,6 +34,7 @@ __all__ = [
     "footnote_lead",
     "footnote_marker_span",
     "format_dutch_date",
+    "marker_place",
     "number_label",
     "parse_dutch_date",
     "plain_run",
@@ -218,14 +219,18 @@ def assemble(items: Iterable[Line | Gap], *, paragraphs: bool = True) -> str:
     ``items`` is the content of one field in source order; leading and
     trailing gaps are ignored.  A paragraph ends at a blank line (see
     :func:`_continues`) and, where ``paragraphs`` (the writer's own line
-    breaks), on a short line that ends a sentence (:func:`ends_paragraph`).  Linear in the text's length: the pieces of a
-    line are joined once, at the end.
+    breaks), on a short line that ends a sentence (:func:`ends_paragraph`).
+    Linear in the text's length: the pieces of a line are joined once, at
+    the end.
     """
     done: list[list[list[str]]] = []  # paragraph -> lines -> pieces
     current: list[list[str]] = []
     previous_raw: str | None = None
     previous: str | None = None
-    earlier: str | None = None  # the line before ``previous`` in its paragraph
+    # The last two printed lines so far, for ends_paragraph: an item may be a
+    # run of printed lines joined (a plain run), measured by its own lines.
+    last_line: str | None = None
+    earlier: str | None = None
     blank = layout = False
     for item in items:
         if isinstance(item, Gap):
@@ -235,20 +240,26 @@ def assemble(items: Iterable[Line | Gap], *, paragraphs: bool = True) -> str:
         text = clean_line(item.raw)
         if not text:
             continue
+        run = item.raw.rstrip("\n").split("\n") if "\n" in item.raw.rstrip("\n") else None
+        first_line = clean_line(run[0]) if run else text
         if previous is not None and (
             ((blank or layout) and not _continues(previous, text, Gap(blank, layout)))
-            or (paragraphs and not (blank or layout) and ends_paragraph(previous, text, earlier))
+            or (paragraphs and not (blank or layout) and last_line is not None and ends_paragraph(last_line, first_line, earlier))
         ):
             done.append(current)
             current = []
-            previous = previous_raw = earlier = None
+            previous = previous_raw = last_line = earlier = None
         if previous is None or _is_list_item(text, previous):
             current.append([text])
         elif previous_raw is not None and _hyphen_end(previous_raw) and text[:1].isalnum():
             current[-1].append(text)  # "ISIS-" + "strijders": a hyphenated compound wrapped at its hyphen
         else:
             current[-1].append(" " + text)
-        earlier = previous
+        if run:
+            earlier = clean_line(run[-2])
+            last_line = clean_line(run[-1])
+        else:
+            earlier, last_line = last_line, text
         previous, previous_raw = text, item.raw
         blank = layout = False
     if current:
@@ -347,6 +358,18 @@ def footnote_marker_span(text: str, marker: str) -> tuple[int, int] | None:
     for match in _marker_pattern(int(marker)).finditer(text):
         found = (match.start(), match.end())
     return found
+
+
+def marker_place(question: Any, marker: str, first: str = "answer") -> tuple[str | None, int | None]:
+    """Which text of ``question`` ("question" or "answer") holds footnote
+    ``marker`` and where: the ``first`` field is searched first."""
+    order = ("answer", "question") if first == "answer" else ("question", "answer")
+    for field in order:
+        text = question.answer if field == "answer" else question.text
+        span = footnote_marker_span(text or "", marker)
+        if span is not None:
+            return field, span[0]
+    return None, None
 
 
 # Cross-references ----------------------------------------------------------

@@ -26,7 +26,7 @@ from .grammar import Run, line_of
 from .joint import split_parts
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
-from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, plain_run
+from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, marker_place, plain_run
 from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NUMBERS
 
 __all__ = ["Role", "ToDocument"]
@@ -397,9 +397,14 @@ class ToDocument:
             text = assemble([Line(first, line_of(token)), *(Line(t.value, line_of(t)) for t in more)])
             ref = self.context.footnote_refs.get(marker)
             owner = None
+            field = offset = None
             if ref is not None:
-                owner = next((q.number for q in questions if ref.line in q.lines), None)
-            footnotes.append(Footnote(marker=marker, text=text, question=owner, line=line_of(token)))
+                question = next((q for q in questions if ref.line in q.lines), None)
+                if question is not None:
+                    owner = question.number
+                    in_answer = question.answer_lines is not None and ref.line in question.answer_lines
+                    field, offset = marker_place(question, marker, "answer" if in_answer else "question")
+            footnotes.append(Footnote(marker, text, owner, line_of(token), field, offset))
         return footnotes
 
     def _check_references(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:

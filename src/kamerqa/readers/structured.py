@@ -19,7 +19,7 @@ import attrs
 from .. import families
 from ..joint import split_parts
 from ..model import Diagnostic, Document, DocumentMeta, Footnote, LineSpan, Question, Severity
-from ..text import covered_numbers, cross_references
+from ..text import covered_numbers, cross_references, marker_place
 from ..vocabulary import ANSWER_WORD, HSPACE, NOISE, NUMBERS, QUESTION_WORD
 
 __all__ = ["Block", "Note", "build"]
@@ -173,12 +173,17 @@ def build(
         for number, entry in owner.items():
             if block is entry.question or block is entry.answer or block in entry.joined:
                 block_entry[index] = questions[number].number
-    footnotes = tuple(
-        Footnote(note.marker, " ".join(note.text.split()), block_entry.get(note.block) if note.block is not None else None, note.line)
-        for note in notes
-    )
+    by_number = {q.number: q for q in questions}
+    footnotes = []
+    for note in notes:
+        holder = block_entry.get(note.block) if note.block is not None else None
+        field = offset = None
+        if holder is not None and note.block is not None:
+            first = "answer" if blocks[note.block].kind == "answer" else "question"
+            field, offset = marker_place(by_number[holder], note.marker, first)
+        footnotes.append(Footnote(note.marker, " ".join(note.text.split()), holder, note.line, field, offset))
     base = meta or DocumentMeta()
     completed = families.complete(attrs.evolve(base, layout=base.layout or "labelled"), header)
     if mededeling:
         completed = attrs.evolve(completed, mededeling=" ".join(mededeling.split()))
-    return Document(completed, questions, footnotes, tuple(found))
+    return Document(completed, questions, tuple(footnotes), tuple(found))
