@@ -35,16 +35,22 @@ class TxtExporter:
     binary = False
     description = "plain text in the draft table layout; kamerqa parses it back to the same questions"
 
-    def write(self, document: Document, stream: IO[str], *, layout: str = "table", **options: Any) -> None:
+    def write(self, document: Document, stream: IO[str], *, layout: str | None = None, **options: Any) -> None:
         reject_options(self.name, options)
         stream.write(render(document, layout=layout))
 
 
 LAYOUTS = ("table", "labelled")
+_TABLE_NUMBER = re.compile(r"\d{1,4}[a-z]?")
 
 
-def render(document: Document, *, layout: str = "table") -> str:
-    """The document as text in the table layout (or the labelled one)."""
+def render(document: Document, *, layout: str | None = None) -> str:
+    """The document as text in the table layout, or the labelled one
+    ("Vraag 5 en 6" / "Antwoord 5 en 6"); by default the table layout where
+    every number is one it can print ("12", "12a"), else the labelled one."""
+    if layout is None:
+        table = all(_TABLE_NUMBER.fullmatch(q.number) for q in document.questions)
+        layout = "table" if table else "labelled"
     if layout not in LAYOUTS:
         raise ValueError(f"the txt format writes the layouts {', '.join(LAYOUTS)}, not {layout!r}")
     meta = document.meta
