@@ -114,3 +114,50 @@ def test_the_documented_example_is_real_output_and_valid():
     reference = kamerqa.parse_file(Path(__file__).resolve().parents[1] / "seeds" / "000_e50b7459da8d0f59.txt")
     assert document.questions == (reference.question("7"),)
     assert document.footnotes == reference.footnotes and document.diagnostics == reference.diagnostics[:1]
+
+
+# Strict reading (issue 14, item 17): one InputError naming the JSON path ----------
+
+
+def _with(reference, change) -> str:
+    data = json.loads(kamerqa.to_json(reference))
+    change(data)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d["questions"][3].__setitem__("text", 12345), "$.questions[3].text: "),
+        (lambda d: d["questions"][0].__setitem__("refers_to", "12"), "$.questions[0].refers_to: "),
+        (lambda d: d["questions"][1]["lines"].__setitem__("first", 1.9), "$.questions[1].lines.first: "),
+        (lambda d: d["questions"][1]["lines"].__setitem__("first", True), "$.questions[1].lines.first: "),
+        (lambda d: d["questions"][2].__setitem__("page_from", 2**70), "$.questions[2].page_from"),
+        (lambda d: d["meta"].__setitem__("letter_date", "28 oktober"), "$.meta.letter_date"),
+        (lambda d: d["diagnostics"][0].__setitem__("severity", "fatal"), "$.diagnostics[0].severity"),
+    ],
+)
+def test_a_document_with_a_wrong_field_names_its_json_path(reference, change, where):
+    with pytest.raises(InputError, match="not a valid kamerqa JSON document: at ") as caught:
+        kamerqa.from_json(_with(reference, change))
+    assert where in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,  # nested too deep
+        '{"format": "kamerqa", "version": 1, "n": ' + "9" * 5000 + "}",  # a number out of range
+        b'{"format": "kamerqa", "\xff": 1}',  # not UTF-8
+        '{"format": "kamerqa", "version": 1, "meta": "\\ud800"}',  # a lone surrogate
+    ],
+)
+def test_text_that_is_no_json_is_one_input_error(text):
+    with pytest.raises(InputError, match="not JSON"):
+        kamerqa.from_json(text)
+
+
+def test_read_back_values_have_their_model_types(reference):
+    document = kamerqa.from_json(kamerqa.to_json(reference))
+    assert all(type(d.severity) is kamerqa.Severity for d in document.diagnostics)  # a str enum, not a str
+    assert all(type(q.refers_to) is tuple and type(q.lines.first) is int for q in document.questions)

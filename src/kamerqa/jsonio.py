@@ -14,10 +14,11 @@ from typing import Any
 
 import cattrs
 import orjson
+from cattrs.errors import IterableValidationNote
 from cattrs.preconf.json import make_converter
 
 from .errors import InputError
-from .model import Document
+from .model import Document, Severity
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "from_dict", "from_json", "schema", "to_dict", "to_json"]
 
@@ -27,7 +28,62 @@ FORMAT_VERSION = 1
 
 _converter = make_converter(forbid_extra_keys=True)
 _converter.register_unstructure_hook(date, date.isoformat)
-_converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
+
+
+def _strict(kind: type, name: str):
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise TypeError(f"{value!r} is not {name}")
+        return value
+
+    return structure
+
+
+def _date(value: Any, _: Any) -> date:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a date (YYYY-MM-DD)")
+    return date.fromisoformat(value)
+
+
+def _tuple_hook(kind: Any):
+    (item,) = kind.__args__[:1]
+
+    def structure(value: Any, _: Any) -> tuple:
+        if not isinstance(value, list):
+            raise TypeError(f"{value!r} is not an array")
+        out, errors = [], []
+        for index, element in enumerate(value):
+            try:
+                out.append(_converter.structure(element, item))
+            except Exception as exc:  # noted with its index, as cattrs does for lists, for the JSON path
+                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {index}", index, item)]
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(out)
+
+    return structure
+
+
+# Strict types: cattrs would make "12345" of 12345, ("1", "2") of "12" and 1 of 1.9.
+_converter.register_structure_hook(str, _strict(str, "a string"))
+_converter.register_structure_hook(int, _strict(int, "an integer"))
+_converter.register_structure_hook(bool, _strict(bool, "true or false"))
+_converter.register_structure_hook(date, _date)
+
+
+def _severity(value: Any, _: Any) -> Severity:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a severity")
+    return Severity(value)  # ValueError for a value that is none
+
+
+# Before the str hook would take it: Severity is a str enum.
+_converter.register_structure_hook(Severity, _severity)
+_converter.register_structure_hook_factory(
+    lambda kind: getattr(kind, "__origin__", None) is tuple and len(getattr(kind, "__args__", ())) == 2 and kind.__args__[1] is Ellipsis,
+    _tuple_hook,
+)
 
 
 def schema() -> dict[str, Any]:
@@ -58,7 +114,12 @@ def to_json(document: Document, *, indent: int | None = 2) -> str:
 
 
 def from_dict(data: Any) -> Document:
-    """Rebuild a :class:`Document` from :func:`to_dict` output."""
+    """Rebuild a :class:`Document` from :func:`to_dict` output.
+
+    Strictly: a string must be a string, an integer an integer (not a float
+    or a boolean), a list a list; unknown keys are refused.  The first
+    problem is one :class:`InputError` naming its JSON path
+    ("at $.questions[3].text: 12345 is not a string")."""
     if not isinstance(data, dict):
         raise InputError(f"not a kamerqa JSON document: expected an object, got {type(data).__name__}")
     data = dict(data)
@@ -69,15 +130,22 @@ def from_dict(data: Any) -> Document:
         raise InputError(f"kamerqa JSON version {version!r} is not supported (this kamerqa reads version {FORMAT_VERSION})")
     try:
         return _converter.structure(data, Document)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        details = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else str(exc)
-        raise InputError(f"not a valid kamerqa JSON document: {details}") from None
+    except cattrs.BaseValidationError as exc:
+        first = cattrs.transform_error(exc, path="$")[0]
+        problem, _, where = first.rpartition(" @ ")
+        raise InputError(f"not a valid kamerqa JSON document: at {where}: {problem}") from None
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InputError(f"not a valid kamerqa JSON document: {exc}") from None
 
 
 def from_json(text: str | bytes) -> Document:
-    """Rebuild a :class:`Document` from :func:`to_json` output."""
+    """Rebuild a :class:`Document` from :func:`to_json` output (text or
+    UTF-8 bytes).  Whatever the input, the only exception is
+    :class:`InputError`: for text that is not JSON (nested too deep, numbers
+    out of range, lone surrogates, bytes that are not UTF-8 included) and for
+    JSON that is not a valid document (see :func:`from_dict`)."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     return from_dict(data)
