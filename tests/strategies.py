@@ -37,6 +37,7 @@ questions = st.builds(
     answer_group=st.lists(numbers, max_size=3).map(tuple),
     page=st.none() | lines,
     element=maybe_texts,
+    page_line=st.none() | lines,
 )
 
 metas = st.builds(
@@ -80,6 +81,7 @@ diagnostics = st.builds(
     text=maybe_texts,
     page=st.none() | lines,
     element=maybe_texts,
+    page_line=st.none() | lines,
 )
 
 documents = st.builds(

@@ -486,3 +486,20 @@ def test_a_draft_table_written_line_by_line_is_read_column_by_column(tmp_path):
         ("2", "Wat kost de missie in 2024?", "12 miljoen euro.", 12, 14),
     ]
     assert [q.attachment for q in document.questions] == [None, "3"]  # the Bijlage cell, never a page number
+
+
+def test_pdf_positions_are_page_and_line_on_the_page():
+    document = kamerqa.parse_file(TOZO["pdf"])
+    pages = pdf.page_texts(TOZO["pdf"].read_bytes())
+    for question in document.questions:
+        printed = pages[question.page - 1].split("\n")[question.page_line - 1]
+        assert printed.strip() == f"Vraag {question.number}", question.number  # the label's own line on its page
+    furniture = next(d for d in document.diagnostics if d.code == "page-furniture")
+    assert furniture.page is None  # it covers several pages
+    broken = kamerqa.parse(readers.load(TOZO["pdf"]).text)  # the same text without its pages: no positions
+    assert all(q.page is None and q.page_line is None for q in broken.questions)
+
+
+def test_a_pdf_diagnostic_says_its_page_and_line():
+    diagnostic = kamerqa.Diagnostic(kamerqa.Severity.WARNING, "no-answer", "question 3 has no answer", 40, 1, None, page=2, page_line=7)
+    assert str(diagnostic) == "page 2, line 7: 40:1: warning no-answer question 3 has no answer"

@@ -220,8 +220,8 @@ def check(input: Path, show_all: bool, layout: str | None, from_: str | None, en
     \b
       FILE:LINE:COLUMN: SEVERITY CODE MESSAGE
 
-    (for a PDF, FILE:page N:LINE:COLUMN, LINE counting lines of the text
-    read from it, as 'kamerqa text' prints it).  Exit status 0 when there are no warnings or errors, 1 when there are.
+    (for a PDF, FILE:page N, line M (text line L): the page and its line
+    as printed, and the line of the text 'kamerqa text' prints).  Exit status 0 when there are no warnings or errors, 1 when there are.
     """
     from .parsing import parse_file
 
@@ -229,8 +229,10 @@ def check(input: Path, show_all: bool, layout: str | None, from_: str | None, en
     for diagnostic in document.diagnostics:
         if diagnostic.severity.value == "info" and not show_all:
             continue
-        page = "" if diagnostic.page is None else f"page {diagnostic.page}:"
-        where = f"{input}:{page}{diagnostic.line or 0}:{diagnostic.column or 0}"
+        if diagnostic.page is not None:  # a PDF: where a person finds it, and the line of 'kamerqa text'
+            where = f"{input}:page {diagnostic.page}, line {diagnostic.page_line or 0} (text line {diagnostic.line or 0})"
+        else:
+            where = f"{input}:{diagnostic.line or 0}:{diagnostic.column or 0}"
         click.echo(f"{where}: {diagnostic.severity.value} {diagnostic.code} {diagnostic.message}")
     problems = len(document.problems)
     click.echo(

@@ -56,7 +56,7 @@ def _tuple_hook(kind: Any):
             try:
                 out.append(_converter.structure(element, item))
             except Exception as exc:  # noted with its index, as cattrs does for lists, for the JSON path
-                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {index}", index, item)]
+                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {index}", index, item)]  # type: ignore[attr-defined]
                 errors.append(exc)
         if errors:
             raise cattrs.IterableValidationError(f"While structuring {kind!r}", errors, kind)

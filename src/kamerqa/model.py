@@ -67,8 +67,10 @@ class Diagnostic:
 
     ``code`` is a stable, greppable identifier (see docs/diagnostics.md);
     ``text`` keeps the offending input text so nothing is silently dropped.
-    ``page`` is the page of a PDF input the line is on, ``element`` the path
-    of the XML or HTML element it came from (``None`` for other inputs).
+    ``page`` is the page of a PDF input the line is on and ``page_line``
+    the line on that page (counted as printed, running headers included),
+    ``element`` the path of the XML or HTML element it came from (``None``
+    for other inputs).
     """
 
     severity: Severity
@@ -79,11 +81,13 @@ class Diagnostic:
     text: str | None = None
     page: int | None = None
     element: str | None = None
+    page_line: int | None = None
 
     def __str__(self) -> str:
         where = "" if self.line is None else f"{self.line}:" + ("" if self.column is None else f"{self.column}:")
         if self.page is not None:
-            where = f"page {self.page}: {where}".strip()
+            on_page = f", line {self.page_line}" if self.page_line is not None else ""
+            where = f"page {self.page}{on_page}: {where}".strip()
         return f"{where} {self.severity.value} {self.code} {self.message}".strip()
 
 
@@ -191,7 +195,7 @@ class Question:
     each of them); the answer is stored once, on the group's last question.
 
     Where the input was not text, ``page`` is the page of the PDF on which
-    the question starts and ``element`` the path of the XML or HTML element that holds it; ``lines``
+    the question starts (``page_line`` its line on that page) and ``element`` the path of the XML or HTML element that holds it; ``lines``
     then count lines of the text kamerqa read from it (``kamerqa text``
     prints that text).
     """
@@ -210,6 +214,7 @@ class Question:
     answer_group: tuple[str, ...] = ()
     page: int | None = None
     element: str | None = None
+    page_line: int | None = None
 
 
 @attrs.frozen(slots=True)

@@ -43,7 +43,12 @@ def place(document: Document, extracted: Extracted) -> Document:
     attachments = dict(extracted.attachments)
 
     def placed(diagnostic: Diagnostic) -> Diagnostic:
-        return attrs.evolve(diagnostic, page=_at(pages, diagnostic.line), element=_at(elements, diagnostic.line))
+        return attrs.evolve(
+            diagnostic,
+            page=_at(pages, diagnostic.line),
+            page_line=_at(extracted.page_lines, diagnostic.line),
+            element=_at(elements, diagnostic.line),
+        )
 
     return attrs.evolve(
         document,
@@ -52,6 +57,7 @@ def place(document: Document, extracted: Extracted) -> Document:
             attrs.evolve(
                 q,
                 page=_at(pages, q.lines.first),
+                page_line=_at(extracted.page_lines, q.lines.first),
                 element=_at(elements, q.lines.first),
                 attachment=attachments.get(q.lines.first, q.attachment),
             )

@@ -47,7 +47,8 @@ ENTRY_POINT_GROUP = "kamerqa.readers"
 @attrs.frozen
 class Extracted:
     """Text a reader took from a file, for the parser, with where each line
-    came from: ``pages[i]`` is the page of line ``i + 1`` (PDF), and
+    came from: ``pages[i]`` is the page of line ``i + 1`` (PDF) and
+    ``page_lines[i]`` its line on that page, and
     ``elements[i]`` the path of its element (XML, HTML); empty when the
     format has no such thing.  ``layout`` forces a layout where the format
     settles it; ``meta`` holds what the file's own metadata says (filled in
@@ -58,6 +59,7 @@ class Extracted:
     text: str
     format: str
     pages: tuple[int, ...] = ()
+    page_lines: tuple[int, ...] = ()
     elements: tuple[str, ...] = ()
     layout: str | None = None
     meta: DocumentMeta | None = None

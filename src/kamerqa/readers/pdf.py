@@ -170,6 +170,7 @@ class PdfReader:
         furniture = _furniture(pages)
         kept: list[str] = []
         page_of: list[int] = []
+        line_of: list[int] = []
         removed: list[str] = []
         attachments: list[tuple[int, str]] = []
         for number, lines in enumerate(pages):
@@ -179,6 +180,7 @@ class PdfReader:
                     continue
                 kept.append(line)
                 page_of.append(number + 1)
+                line_of.append(index + 1)
                 if index in cells[number]:
                     attachments.append((len(kept), cells[number][index]))
         diagnostics: tuple[Diagnostic, ...] = ()
@@ -193,5 +195,5 @@ class PdfReader:
                 ),
             )
         return Extracted(
-            "\n".join(kept) + "\n", self.name, pages=tuple(page_of), attachments=tuple(attachments), diagnostics=diagnostics
+            "\n".join(kept) + "\n", self.name, pages=tuple(page_of), page_lines=tuple(line_of), attachments=tuple(attachments), diagnostics=diagnostics
         )
