@@ -503,3 +503,43 @@ def test_pdf_positions_are_page_and_line_on_the_page():
 def test_a_pdf_diagnostic_says_its_page_and_line():
     diagnostic = kamerqa.Diagnostic(kamerqa.Severity.WARNING, "no-answer", "question 3 has no answer", 40, 1, None, page=2, page_line=7)
     assert str(diagnostic) == "page 2, line 7: 40:1: warning no-answer question 3 has no answer"
+
+
+def _pdf_of_lines(lines: list[tuple[str, bool]]) -> bytes:
+    """A one-page PDF of (text, bold) lines, top to bottom."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(595, 842)
+    fonts = {weight: pdfium_c.FPDFText_LoadStandardFont(document.raw, name) for weight, name in ((False, b"Helvetica"), (True, b"Helvetica-Bold"))}
+    for number, (text, bold) in enumerate(lines):
+        item = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, fonts[bold], 10.0)
+        buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(item, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(item, 1, 0, 0, 1, 60, 800 - 14 * number)
+        pdfium_c.FPDFPage_InsertObject(page.raw, item)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_where_labels_are_bold_a_label_like_line_in_the_body_font_is_text(tmp_path):
+    lines = [
+        ("Vraag 1", True), ("Is de regeling al geëvalueerd?", False),
+        ("Antwoord 1", True), ("Nee, dat gebeurt in 2025. Eerder vroeg u al:", False),
+        ("Vraag 2", False), ("Komt er een evaluatie?", False),  # a quoted earlier question, in the body font
+        ("Vraag 3", True), ("Wanneer komt de evaluatie?", False),
+        ("Antwoord 3", True), ("In het voorjaar.", False),
+    ]
+    path = tmp_path / "vet.pdf"
+    path.write_bytes(_pdf_of_lines(lines))
+    document = kamerqa.parse_file(path)
+    assert [q.number for q in document.questions] == ["1", "3"]
+    assert collapsed(document.question("1").answer) == "Nee, dat gebeurt in 2025. Eerder vroeg u al: Vraag 2 Komt er een evaluatie?"
+    # the same lines all in one font: the font says nothing, and the line is read by its shape
+    path.write_bytes(_pdf_of_lines([(text, False) for text, _ in lines]))
+    assert "2" in [q.number for q in kamerqa.parse_file(path).questions]

@@ -164,9 +164,17 @@ _ERROR_MESSAGES = {
 
 
 def _tokens(
-    layout: LayoutParser, text: str, context: ParseContext, form: str | None = None, flat: FlatText | None = None
+    layout: LayoutParser,
+    text: str,
+    context: ParseContext,
+    form: str | None = None,
+    flat: FlatText | None = None,
+    plain: frozenset[int] = frozenset(),
 ) -> list[Token]:
     lines = layout.scan(text)
+    for index in plain or ():  # the reader knows these lines are no labels (a PDF's body font)
+        if index < len(lines) and lines.kinds[index] in ("QUESTION_LINE", "ANSWER_LINE"):
+            lines.retype(index, "TEXT", lines.values[index], 0)
     found: dict = {}
     context.form = form or detect_form(lines, found=found, scores=context.layout_scores)
     context.candidates = {name: [(s.label, index + 1) for index, s in starts.items()] for name, starts in found.items()}
@@ -350,16 +358,17 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _parse(
-    text: str, *, strict: bool, layout: str | None, source: str | None
+    text: str, *, strict: bool, layout: str | None, source: str | None, plain: frozenset[int] = frozenset()
 ) -> tuple[Document, ToDocument, ParseContext, str]:
     """The document, with the transformer and context that hold the working,
-    and the text that was lexed."""
+    and the text that was lexed.  ``plain``: 0-based lines a reader knows
+    are text, never labels (ignored where the text is re-broken)."""
     with _collector_paused():
-        return _run(text, strict=strict, layout=layout, source=source)
+        return _run(text, strict=strict, layout=layout, source=source, plain=plain)
 
 
 def _run(
-    text: str, *, strict: bool, layout: str | None, source: str | None
+    text: str, *, strict: bool, layout: str | None, source: str | None, plain: frozenset[int] = frozenset()
 ) -> tuple[Document, ToDocument, ParseContext, str]:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() or decode bytes first")
@@ -379,7 +388,9 @@ def _run(
         context = ParseContext(reflowed=flat is not None)
         # The per-line tokens are dropped as soon as they are merged, and
         # the merged ones once the tree holds them: this keeps peak memory down.
-        fed = _merge_runs(_tokens(parser, lexed, context, layout if layout in FORMS else None, flat))
+        fed = _merge_runs(
+            _tokens(parser, lexed, context, layout if layout in FORMS else None, flat, plain if flat is None else frozenset())
+        )
         try:
             tree = _feed(parser, fed, context, recover=not strict)
             del fed
@@ -557,7 +568,7 @@ def parse_file(
         if strict:
             _refuse_problems(loaded, source)
         return loaded
-    document = _parse(loaded.text, strict=False, layout=layout or loaded.layout, source=source)[0]
+    document = _parse(loaded.text, strict=False, layout=layout or loaded.layout, source=source, plain=loaded.plain)[0]
     document = place(document, loaded)
     if strict:
         _refuse_problems(document, source)

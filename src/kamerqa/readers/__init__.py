@@ -53,8 +53,10 @@ class Extracted:
     format has no such thing.  ``layout`` forces a layout where the format
     settles it; ``meta`` holds what the file's own metadata says (filled in
     where the text's header is silent); ``attachments`` the "Bijlage" cells
-    of a table read by position, by the line of their row; ``diagnostics``
-    are the reader's."""
+    of a table read by position, by the line of their row; ``plain`` the
+    (0-based) lines that look like labels but are text by what the file
+    says (a PDF whose labels are bold: a "Vraag 3 ..." line in the body
+    font); ``diagnostics`` are the reader's."""
 
     text: str
     format: str
@@ -64,6 +66,7 @@ class Extracted:
     layout: str | None = None
     meta: DocumentMeta | None = None
     attachments: tuple[tuple[int, str], ...] = ()
+    plain: frozenset[int] = frozenset()
     diagnostics: tuple[Diagnostic, ...] = ()
 
 

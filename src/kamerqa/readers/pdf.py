@@ -16,8 +16,10 @@ draft committee table (:mod:`.columns`).
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections import Counter
+from typing import Any
 
 from ..errors import InputError
 from ..model import Diagnostic, Severity
@@ -50,20 +52,57 @@ def _open(data: bytes, source: str | None):
         raise InputError(f"{where}: not a readable PDF ({reason}); is it damaged or cut short?") from None
 
 
+_LABEL_LINE = re.compile(rf"[^\S\n]*(?:{QUESTION_WORD}|{ANSWER_WORD})[^\S\n]+\d")
+#: Font weight from which a label counts as bold (400 is regular, 700 bold).
+BOLD_WEIGHT = 600
+
+
+def _bold_labels(textpage: Any) -> dict[int, bool]:
+    """For each line of the page (0-based) that opens like a label ("Vraag
+    3", "Antwoord 3"): is its first character bold?"""
+    import pypdfium2.raw as pdfium_c
+
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    out: dict[int, bool] = {}
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    start = 0
+    for index, line in enumerate(text.split("\n")):
+        if _LABEL_LINE.match(line):
+            at = start + len(line) - len(line.lstrip())
+            weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, at)
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, at, name, len(name), ctypes.byref(flags))
+            font = name.value.decode("latin-1").lower()
+            out[index] = weight >= BOLD_WEIGHT or any(word in font for word in ("bold", "black", "heavy", "semibold"))
+        start += len(line) + 1
+    return out
+
+
+def plain_label_lines(bold: list[bool]) -> bool:
+    """Do the labels of this document tell themselves by a bold font?  Then
+    a label-like line in the body font is text: at least two labels, and
+    at least 80% of them, bold."""
+    strong = sum(bold)
+    return strong >= 2 and strong >= 0.8 * len(bold) and strong < len(bold)
+
+
 def page_texts(data: bytes, source: str | None = None) -> list[str]:
     """The text of every page (see :func:`read_pages`)."""
     return read_pages(data, source)[0]
 
 
-def read_pages(data: bytes, source: str | None = None) -> tuple[list[str], list[dict[int, str]]]:
+def read_pages(data: bytes, source: str | None = None) -> tuple[list[str], list[dict[int, str]], list[dict[int, bool]]]:
     """The text of every page, its lines as PDFium reads them (a page of
     the draft committee table cell by cell, :mod:`.columns`), with the
     words broken at a line end put back together (:func:`join_breaks`); and
-    per page the table's "Bijlage" cells by the line of their row."""
+    per page the table's "Bijlage" cells by the line of their row, and for
+    each line that looks like a label whether its font is bold."""
     document = _open(data, source)
     try:
         texts: list[str] = []
         attachments: list[dict[int, str]] = []
+        bold: list[dict[int, bool]] = []
         columns: Columns | None = None
         for page in document:
             textpage = page.get_textpage()
@@ -72,15 +111,19 @@ def read_pages(data: bytes, source: str | None = None) -> tuple[list[str], list[
             if found is not None:
                 columns = found[0]
             cells: dict[int, str] = {}
+            labels: dict[int, bool] = {}
             if columns is not None:  # the draft committee table: read by where the characters stand
                 lines, cells = table_lines(textpage, columns, found[1] if found else None)
                 text = "\n".join(lines)
+            else:
+                labels = _bold_labels(textpage)
             textpage.close()
             page.close()
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             texts.append("\n".join(line.rstrip() for line in text.split("\n")))
             attachments.append(cells)
-        return join_breaks(texts), attachments
+            bold.append(labels)
+        return join_breaks(texts), attachments, bold
     finally:
         document.close()
 
@@ -157,7 +200,7 @@ class PdfReader:
         return b"%PDF-" in head[:1024]
 
     def read(self, data: bytes, *, source: str | None, encoding: str | None) -> Extracted:
-        texts, cells = read_pages(data, source)
+        texts, cells, bold = read_pages(data, source)
         where = source or "input"
         if not texts:
             raise InputError(f"{where}: the PDF has no pages")
@@ -173,6 +216,7 @@ class PdfReader:
         line_of: list[int] = []
         removed: list[str] = []
         attachments: list[tuple[int, str]] = []
+        labels: list[tuple[int, bool]] = []  # (0-based kept line, bold)
         for number, lines in enumerate(pages):
             for index, line in enumerate(lines):
                 if (number, index) in furniture:
@@ -183,6 +227,8 @@ class PdfReader:
                 line_of.append(index + 1)
                 if index in cells[number]:
                     attachments.append((len(kept), cells[number][index]))
+                if index in bold[number]:
+                    labels.append((len(kept) - 1, bold[number][index]))
         diagnostics: tuple[Diagnostic, ...] = ()
         if removed:
             shown = sorted(set(removed), key=removed.index)
@@ -194,6 +240,8 @@ class PdfReader:
                     text=" | ".join(shown),
                 ),
             )
+        plain = frozenset(line for line, strong in labels if not strong) if plain_label_lines([b for _, b in labels]) else frozenset()
         return Extracted(
-            "\n".join(kept) + "\n", self.name, pages=tuple(page_of), page_lines=tuple(line_of), attachments=tuple(attachments), diagnostics=diagnostics
+            "\n".join(kept) + "\n", self.name, pages=tuple(page_of), page_lines=tuple(line_of),
+            attachments=tuple(attachments), plain=plain, diagnostics=diagnostics,
         )
