@@ -79,6 +79,50 @@ def _bold_labels(textpage: Any) -> dict[int, bool]:
     return out
 
 
+#: A line stops short of the text's right edge when its next line's first
+#: word, and a space, would have fitted; this much room (points) is kept
+#: for justified lines whose spacing varies.
+FIT_SLACK = 2.0
+_SENTENCE_END = re.compile(r"[.!?]['\"”’»)]*\s*$")
+
+
+def _paragraph_ends(textpage: Any) -> set[int]:
+    """Lines (0-based) that end a paragraph by where they stop: the line
+    ends a sentence, the next starts with a capital, and the next line's
+    first word would have fitted after it before the page's right text
+    edge, so the typesetter ended the line on purpose."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    lines: list[tuple[str, int]] = []  # (text, index of its first character)
+    start = 0
+    for line in text.split("\n"):
+        lines.append((line.rstrip("\r"), start))
+        start += len(line) + 1
+    rights: list[float | None] = []
+    for line, at in lines:
+        stripped = line.rstrip()
+        rights.append(textpage.get_charbox(at + len(stripped) - 1, loose=True)[2] if stripped else None)
+    known = [r for r in rights if r is not None]
+    if not known:
+        return set()
+    edge = max(known)
+    out = set()
+    for index in range(len(lines) - 1):
+        line, _ = lines[index]
+        following, at = lines[index + 1]
+        right = rights[index]
+        word = following.lstrip().split(" ", 1)[0]
+        if right is None or not word[:1].isupper() or not _SENTENCE_END.search(line):
+            continue
+        first = at + len(following) - len(following.lstrip())
+        left = textpage.get_charbox(first, loose=True)[0]
+        word_right = textpage.get_charbox(first + len(word) - 1, loose=True)[2]
+        space = textpage.get_charbox(first, loose=True)[2] - left  # about a character's width
+        if right + space + (word_right - left) + FIT_SLACK <= edge:
+            out.add(index)
+    return out
+
+
 def plain_label_lines(bold: list[bool]) -> bool:
     """Do the labels of this document tell themselves by a bold font?  Then
     a label-like line in the body font is text: at least two labels, and
@@ -92,17 +136,21 @@ def page_texts(data: bytes, source: str | None = None) -> list[str]:
     return read_pages(data, source)[0]
 
 
-def read_pages(data: bytes, source: str | None = None) -> tuple[list[str], list[dict[int, str]], list[dict[int, bool]]]:
+def read_pages(
+    data: bytes, source: str | None = None
+) -> tuple[list[str], list[dict[int, str]], list[dict[int, bool]], list[set[int]]]:
     """The text of every page, its lines as PDFium reads them (a page of
     the draft committee table cell by cell, :mod:`.columns`), with the
     words broken at a line end put back together (:func:`join_breaks`); and
-    per page the table's "Bijlage" cells by the line of their row, and for
-    each line that looks like a label whether its font is bold."""
+    per page the table's "Bijlage" cells by the line of their row, for
+    each line that looks like a label whether its font is bold, and the
+    lines that end a paragraph by where they stop (:func:`_paragraph_ends`)."""
     document = _open(data, source)
     try:
         texts: list[str] = []
         attachments: list[dict[int, str]] = []
         bold: list[dict[int, bool]] = []
+        ends: list[set[int]] = []
         columns: Columns | None = None
         for page in document:
             textpage = page.get_textpage()
@@ -112,18 +160,21 @@ def read_pages(data: bytes, source: str | None = None) -> tuple[list[str], list[
                 columns = found[0]
             cells: dict[int, str] = {}
             labels: dict[int, bool] = {}
+            stops: set[int] = set()
             if columns is not None:  # the draft committee table: read by where the characters stand
                 lines, cells = table_lines(textpage, columns, found[1] if found else None)
                 text = "\n".join(lines)
             else:
                 labels = _bold_labels(textpage)
+                stops = _paragraph_ends(textpage)
             textpage.close()
             page.close()
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             texts.append("\n".join(line.rstrip() for line in text.split("\n")))
             attachments.append(cells)
             bold.append(labels)
-        return join_breaks(texts), attachments, bold
+            ends.append(stops)
+        return join_breaks(texts), attachments, bold, ends
     finally:
         document.close()
 
@@ -200,7 +251,7 @@ class PdfReader:
         return b"%PDF-" in head[:1024]
 
     def read(self, data: bytes, *, source: str | None, encoding: str | None) -> Extracted:
-        texts, cells, bold = read_pages(data, source)
+        texts, cells, bold, ends = read_pages(data, source)
         where = source or "input"
         if not texts:
             raise InputError(f"{where}: the PDF has no pages")
@@ -229,6 +280,10 @@ class PdfReader:
                     attachments.append((len(kept), cells[number][index]))
                 if index in bold[number]:
                     labels.append((len(kept) - 1, bold[number][index]))
+                if index in ends[number]:  # a paragraph ends here: a blank line, at the same place on the page
+                    kept.append("")
+                    page_of.append(number + 1)
+                    line_of.append(index + 1)
         diagnostics: tuple[Diagnostic, ...] = ()
         if removed:
             shown = sorted(set(removed), key=removed.index)
