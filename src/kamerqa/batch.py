@@ -96,13 +96,18 @@ def convert_file(
     try:
         document = parse_file(input, strict=strict, layout=layout, **(reading or {}))
         export(document, output, format, **(options or {}))
-    except InternalError as exc:
-        return Result(name, error=f"internal error (please report it): {exc}")
-    except KamerqaError as exc:
-        return Result(name, error=str(exc))
-    except OSError as exc:
-        return Result(name, error=f"{exc.strerror or exc}: {exc.filename or name}")
+    except (KamerqaError, OSError) as exc:
+        return Result(name, error=failure(exc, name))
     return Result(name, os.fspath(output), len(document.questions), len(document.problems))
+
+
+def failure(exc: KamerqaError | OSError, name: str) -> str:
+    """The one-line reason a file could not be converted or read."""
+    if isinstance(exc, InternalError):
+        return f"internal error (please report it): {exc}"
+    if isinstance(exc, KamerqaError):
+        return str(exc)
+    return f"{exc.strerror or exc}: {exc.filename or name}"
 
 
 def _convert(arguments: tuple) -> Result:

@@ -27,8 +27,8 @@ from typing import IO, Any
 import attrs
 import orjson
 
-from .batch import parallel_map
-from .errors import InternalError, KamerqaError
+from .batch import failure, parallel_map
+from .errors import KamerqaError
 from .exporters import UnknownFormatError, write_file
 from .exporters.csv import neutralised
 from .model import Document
@@ -62,12 +62,8 @@ def read_one(arguments: tuple[str, dict[str, Any]]) -> Entry:
     path, reading = arguments
     try:
         return Entry(path, parse_file(path, **reading))
-    except InternalError as exc:
-        return Entry(path, error=f"internal error (please report it): {exc}")
-    except KamerqaError as exc:
-        return Entry(path, error=str(exc))
-    except OSError as exc:
-        return Entry(path, error=f"{exc.strerror or exc}: {exc.filename or path}")
+    except (KamerqaError, OSError) as exc:
+        return Entry(path, error=failure(exc, path))
 
 
 def collect(
