@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -190,3 +191,86 @@ def test_a_reader_plugin_reads_its_format(tmp_path):
     assert converted.returncode == 0, converted.stderr
     document = kamerqa.from_json((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert [(q.number, q.text, q.answer) for q in document.questions] == [("1", "Is dat zo?", "Ja."), ("2", "Waarom?", "Daarom.")]
+
+
+BAD_PLUGINS = """
+import sys
+
+
+class NoName:
+    name = None
+    suffixes = (".x",)
+    binary = False
+    description = "no name"
+
+    def write(self, document, stream, **options):
+        stream.write("x")
+
+
+class Upper:
+    name = "CSVX"
+    suffixes = (".csvx",)
+    binary = False
+    description = "upper-case name"
+
+    def write(self, document, stream, **options):
+        stream.write("x")
+
+
+class First:
+    name = "dup"
+    suffixes = (".dup",)
+    binary = False
+    description = "the first of two with one name"
+
+    def write(self, document, stream, **options):
+        stream.write("first")
+
+
+class Second(First):
+    description = "the second of two with one name"
+
+    def write(self, document, stream, **options):
+        stream.write("second")
+
+
+class Broken:
+    name = "kapot"
+    suffixes = (".kapot",)
+    binary = False
+    description = "raises while writing"
+
+    def write(self, document, stream, **options):
+        raise ValueError("plugin bug")
+"""
+
+EXITING = "import sys\nsys.exit(3)\n"
+
+
+def test_unusable_plugins_are_reported_and_skipped_never_fatal(tmp_path):
+    site = make_distribution(
+        tmp_path / "site",
+        "kamerqa_bad",
+        "[kamerqa.exporters]\nnoname = kamerqa_bad:NoName\nupper = kamerqa_bad:Upper\n"
+        "first = kamerqa_bad:First\nsecond = kamerqa_bad:Second\nkapot = kamerqa_bad:Broken\n"
+        "exits = kamerqa_exits:Nothing\n",
+        BAD_PLUGINS,
+    )
+    (site / "kamerqa_exits.py").write_text(EXITING, encoding="utf-8")
+    listed = kamerqa_cli("formats", path=site, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert "Traceback" not in listed.stderr
+    assert "'noname'" in listed.stderr and "is not a lower-case word" in listed.stderr
+    assert "'upper'" in listed.stderr
+    assert "'exits'" in listed.stderr and "SystemExit(3)" in listed.stderr  # sys.exit at import does not end kamerqa
+    assert "'second' ignored: another plugin already has the name 'dup'" in listed.stderr
+    names = [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("  ")]
+    assert "dup" in names and "kapot" in names and "CSVX" not in names
+    one = kamerqa_cli("convert", str(REFERENCE), "--to", "kapot", path=site, cwd=tmp_path)
+    assert one.returncode == 2 and "Traceback" not in one.stderr and "plugin bug" in one.stderr
+    (tmp_path / "in").mkdir()
+    shutil.copy(REFERENCE, tmp_path / "in" / "a.txt")
+    shutil.copy(REFERENCE, tmp_path / "in" / "b.txt")
+    batch = kamerqa_cli("convert", "in", "--outdir", "out", "--to", "kapot", "--jobs", "1", path=site, cwd=tmp_path)
+    assert batch.returncode == 1 and "Traceback" not in batch.stderr
+    assert batch.stderr.count("the kapot export failed unexpectedly: ValueError('plugin bug')") == 2  # every file reported

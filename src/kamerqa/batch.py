@@ -98,6 +98,8 @@ def convert_file(
         export(document, output, format, **(options or {}))
     except (KamerqaError, OSError) as exc:
         return Result(name, error=failure(exc, name))
+    except Exception as exc:  # an exporter plugin's bug (or kamerqa's): this file fails, the batch goes on
+        return Result(name, error=f"{name}: the {format} export failed unexpectedly: {exc!r}")
     return Result(name, os.fspath(output), len(document.questions), len(document.problems))
 
 

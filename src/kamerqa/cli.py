@@ -47,6 +47,8 @@ def _errors_as_messages(command: F) -> F:
             _fail(str(exc))
         except OSError as exc:
             _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        except Exception as exc:  # a plugin's bug, or kamerqa's: one line, never a traceback
+            _fail(f"unexpected failure (please report it with the input file): {exc!r}")
 
     return wrapper  # type: ignore[return-value]
 

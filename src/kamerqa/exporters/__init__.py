@@ -30,6 +30,7 @@ from typing import IO, Any, Protocol, runtime_checkable
 
 from ..errors import KamerqaError
 from ..model import Document
+from ..plugins import check_plugin
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -96,6 +97,7 @@ def _instantiate(target: Any) -> Exporter:
     exporter = target() if isinstance(target, type) else target
     if not isinstance(exporter, Exporter):
         raise TypeError(f"{exporter!r} does not implement the exporter protocol (name, suffixes, binary, write)")
+    check_plugin(exporter, "exporter")
     return exporter
 
 
@@ -111,11 +113,14 @@ def _build_registry() -> dict[str, Exporter]:
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
         try:
             exporter = _instantiate(entry_point.load())
-        except Exception as exc:  # a broken plugin must not break kamerqa
-            _problems.append(f"exporter plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}")
+        except (Exception, SystemExit) as exc:  # a broken plugin (even one that exits) must not break kamerqa
+            _problems.append(f"exporter plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc!r}")
             continue
         if exporter.name in _BUILTIN:
             _problems.append(f"exporter plugin {entry_point.name!r} ignored: it would replace the built-in {exporter.name!r}")
+            continue
+        if exporter.name in registry:
+            _problems.append(f"exporter plugin {entry_point.name!r} ignored: another plugin already has the name {exporter.name!r}")
             continue
         registry[exporter.name] = exporter
     return registry

@@ -29,6 +29,7 @@ import attrs
 
 from ..errors import InputError
 from ..model import Diagnostic, Document, DocumentMeta
+from ..plugins import check_plugin
 from ..reading import MAX_INPUT_BYTES, read_bytes
 
 __all__ = [
@@ -113,13 +114,14 @@ def available() -> dict[str, Reader]:
         try:
             reader = entry.load()
             reader = reader() if isinstance(reader, type) else reader
-        except Exception as exc:  # a broken plugin must not break kamerqa
-            _problems.append(f"reader plugin {entry.name!r} failed to load: {exc}")
+            if not isinstance(reader, Reader):
+                raise TypeError("it is not a reader (needs name, suffixes, description, sniff, read)")
+            check_plugin(reader, "reader")
+        except (Exception, SystemExit) as exc:  # a broken plugin (even one that exits) must not break kamerqa
+            _problems.append(f"reader plugin {entry.name!r} failed to load: {exc!r}")
             continue
-        if not isinstance(reader, Reader):
-            _problems.append(f"reader plugin {entry.name!r} is not a reader (needs name, suffixes, description, sniff, read)")
-        elif reader.name in readers or reader.name == "text":
-            _problems.append(f"reader plugin {entry.name!r} takes the built-in name {reader.name!r}; skipped")
+        if reader.name in readers or reader.name == "text":
+            _problems.append(f"reader plugin {entry.name!r} takes the name {reader.name!r}, which is taken; skipped")
         else:
             readers[reader.name] = reader
     readers["text"] = text  # last: it claims what nothing else does
