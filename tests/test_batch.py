@@ -4,6 +4,7 @@ in docs/dask.md runs on Dask's local scheduler."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 import subprocess
@@ -113,3 +114,37 @@ def test_the_dask_recipe_runs_as_a_script_on_the_local_scheduler(archive, tmp_pa
     expected = sum(bool(q.refers_to) for p in texts for q in kamerqa.parse_file(p).questions)
     assert done.stdout.strip() == f"{len(texts)} converted, 0 failed; {expected} answers refer to another"
     assert sorted(p.stem for p in (tmp_path / "json").glob("*.json")) == sorted(p.stem for p in texts)
+
+
+def _dies_on_three(value: int) -> int:
+    if value == 3:
+        os._exit(1)  # as the OOM killer would end it
+    return value * 10
+
+
+def test_a_worker_that_dies_fails_its_items_and_the_run_ends(tmp_path):
+    from kamerqa.batch import parallel_map
+
+    results = parallel_map(_dies_on_three, [1, 2, 3, 4], jobs=2, on_crash=lambda item, error: f"crashed {item}")
+    assert results[2:] == ["crashed 3", "crashed 4"]  # the run ends, every item has its result
+    assert all(result in (value * 10, f"crashed {value}") for value, result in zip((1, 2), results))  # done, or lost with the pool
+
+
+def test_special_files_symlinks_subfolders_and_case_in_a_folder(tmp_path):
+    folder = tmp_path / "archief"
+    (folder / "2023").mkdir(parents=True)
+    shutil.copy(REFERENCE, folder / "2023" / "LIJST.TXT")  # a subfolder, an upper-case suffix
+    os.mkfifo(folder / "wachtrij.txt")  # would hang a reader
+    (folder / "weg.txt").symlink_to(tmp_path / "bestaat-niet.txt")
+    out = tmp_path / "json"
+    result = CliRunner().invoke(main, ["convert", str(folder), "--outdir", str(out), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "1 converted (1 with warnings), 2 failed" in result.stderr
+    assert "wachtrij.txt: not a regular file" in result.stderr and "weg.txt: a dangling symlink" in result.stderr
+    assert (out / "LIJST.json").is_file()
+
+
+def test_an_empty_folder_is_an_error_not_a_success(tmp_path):
+    (tmp_path / "leeg").mkdir()
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "leeg"), "--outdir", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "no files to convert" in result.stderr

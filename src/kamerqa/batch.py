@@ -14,6 +14,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,16 +42,18 @@ class Result:
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files, glob patterns ("archief/*.pdf") and directories (their files
-    of every input format kamerqa reads, by suffix: .txt, .pdf, .docx,
-    .xml, .html, ...), in a stable order and without duplicates.  A pattern that matches
-    nothing and a missing file are kept, to be reported as failures."""
+    of every input format kamerqa reads, by suffix in any case: .txt, .PDF,
+    .docx, .xml, .html, ..., in subfolders too), in a stable order and
+    without duplicates.  A pattern that matches nothing, a missing file, a
+    dangling symlink and a special file (a FIFO, a device) are kept, to be
+    reported as failures, never read."""
     found: list[Path] = []
     for item in inputs:
         text = os.fspath(item)
         path = Path(text)
         if path.is_dir():
             suffixes = input_suffixes()
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file()))
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and not p.is_dir()))
         elif glob.has_magic(text) and not path.exists():
             matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
             found.extend(matches or [path])
@@ -91,6 +94,9 @@ def convert_file(
     from .parsing import parse_file
 
     name = os.fspath(input)
+    if os.path.lexists(input) and not os.path.isfile(input):  # never read a FIFO or a device in a batch: it could wait
+        what = "a dangling symlink" if not os.path.exists(input) else "not a regular file (a FIFO, device or folder)"
+        return Result(name, error=f"{name}: {what}; kamerqa converts files")
     if os.path.exists(output) and os.path.samefile(input, output):
         return Result(name, error=f"{os.fspath(output)}: is the input file; kamerqa never writes over its input")
     try:
@@ -110,6 +116,11 @@ def failure(exc: KamerqaError | OSError, name: str) -> str:
     if isinstance(exc, KamerqaError):
         return str(exc)
     return f"{exc.strerror or exc}: {exc.filename or name}"
+
+
+def _crashed(arguments: tuple, error: BaseException) -> Result:
+    name = arguments[0]
+    return Result(name, error=f"{name}: the process converting it died ({error}); too large for the memory?")
 
 
 def _convert(arguments: tuple) -> Result:
@@ -152,7 +163,7 @@ def convert_many(
     for result in clashes.values():
         if progress:
             progress(result)
-    outcomes = parallel_map(_convert, [item for _, item in work], jobs=jobs, progress=progress)
+    outcomes = parallel_map(_convert, [item for _, item in work], jobs=jobs, progress=progress, on_crash=_crashed)
     for (index, _), result in zip(work, outcomes):
         done[index] = result
     return [done[index] for index in range(len(inputs))]
@@ -163,11 +174,19 @@ R = TypeVar("R")
 
 
 def parallel_map(
-    function: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None, progress: Callable[[R], None] | None = None
+    function: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    jobs: int | None = None,
+    progress: Callable[[R], None] | None = None,
+    on_crash: Callable[[T, BaseException], R] | None = None,
 ) -> list[R]:
     """``function`` over ``items`` in ``jobs`` processes (default: every
     core; one, or a single item, runs in this process), results in input
-    order; ``progress`` is called with each result as it comes."""
+    order; ``progress`` is called with each result as it comes.  A worker
+    that dies (killed for its memory) gives ``on_crash(item, error)`` for
+    every item it left undone instead of ending the run.  Ctrl-C cancels
+    what has not started and raises ``KeyboardInterrupt`` at once."""
     jobs = jobs or os.cpu_count() or 1
     results: list[R] = []
     if jobs == 1 or len(items) <= 1:
@@ -177,10 +196,21 @@ def parallel_map(
             if progress:
                 progress(result)
         return results
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
-        chunk = max(1, len(items) // (jobs * 8))
-        for result in pool.map(function, items, chunksize=chunk):
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)))
+    try:
+        futures = [pool.submit(function, item) for item in items]
+        for item, future in zip(items, futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool as exc:
+                if on_crash is None:
+                    raise
+                result = on_crash(item, exc)
             results.append(result)
             if progress:
                 progress(result)
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results

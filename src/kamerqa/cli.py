@@ -162,15 +162,29 @@ def _convert_one(
 
 
 def _convert_batch(inputs, outdir: Path, format: str, jobs, strict: bool, layout, options: dict, reading: dict) -> None:
-    from .batch import convert_many, expand_inputs
+    from .batch import convert_many, expand_inputs, input_suffixes
 
     paths = expand_inputs(inputs)
+    if not paths:
+        _fail(f"no files to convert in {' '.join(inputs)} (kamerqa reads {', '.join(sorted(input_suffixes()))})")
     progress = _progress_bar(len(paths)) if sys.stderr.isatty() else None
+    done: list = []
+
+    def advance(result) -> None:
+        done.append(result)
+        if progress:
+            progress.advance(result)
+
     try:
         results = convert_many(
             paths, outdir, format, jobs=jobs, strict=strict, layout=layout, options=options, reading=reading,
-            progress=progress.advance if progress else None,
+            progress=advance,
         )
+    except KeyboardInterrupt:
+        if progress:
+            progress.close()
+        click.echo(f"interrupted: {len(done)} of {len(paths)} inputs done, into {outdir}", err=True)
+        sys.exit(130)
     finally:
         if progress:
             progress.close()

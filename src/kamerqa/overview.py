@@ -74,7 +74,10 @@ def collect(
     progress: Callable[[Entry], None] | None = None,
 ) -> list[Entry]:
     """Every input read, in input order, ``jobs`` processes at a time."""
-    return parallel_map(read_one, [(str(p), reading or {}) for p in paths], jobs=jobs, progress=progress)
+    return parallel_map(
+        read_one, [(str(p), reading or {}) for p in paths], jobs=jobs, progress=progress,
+        on_crash=lambda item, error: Entry(item[0], error=f"{item[0]}: the process reading it died ({error})"),
+    )
 
 
 def _date(document: Document):
