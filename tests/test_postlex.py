@@ -90,9 +90,20 @@ def test_footnotes_are_numbered_in_sequence():
     assert doc.question("1").answer == "Een.1 Twee.2"  # the markers stay, as printed
 
 
-def test_page_footer_is_the_paragraph_ending_in_a_page_counter():
-    text = "1 Vraag?\nAntwoord\nTekst.\n\nTotaallijst feitelijke vragen Titel en de\nrest (1, nr. 2) 12/15\n\n2 Vraag?\n"
-    assert types(text)[3:5] == [(5, "FOOTER"), (6, "FOOTER")]
+def test_page_footer_is_a_counter_with_evidence():
+    # one counter of its total: a footer where its lines name the document as its heading does
+    heading = "Verlenging van de bijdrage aan de missie (1, nr. 2)\n\n"
+    footer = "Totaallijst feitelijke vragen Verlenging van de bijdrage\naan de missie (1, nr. 2) 12/15\n"
+    text = heading + "1 Vraag?\nAntwoord\nTekst.\n\n" + footer + "\n2 Vraag?\n"
+    assert [kind for line, kind in types(text) if line in (7, 8)] == ["FOOTER", "FOOTER"]
+    # answer lines just above it stay text, and so does the footer of a document it does not name
+    glued = heading + "1 Vraag?\nAntwoord\nHet kabinet heeft besloten\nom de steun te verlengen\n" + footer
+    assert [line for line, kind in types(glued) if kind == "FOOTER"] == [7, 8]
+    assert kamerqa.parse(glued).question("1").answer == "Het kabinet heeft besloten om de steun te verlengen"
+    assert all(kind != "FOOTER" for _, kind in types("1 Vraag?\nAntwoord\nTekst.\n\n" + footer))
+    # counters of one total on several pages are footers by themselves
+    pages = "1 Vraag?\nAntwoord\nTekst.\n\nLijst 1/2\n\n2 Vraag?\nAntwoord\nNee.\n\nLijst 2/2\n"
+    assert [line for line, kind in types(pages) if kind == "FOOTER"] == [5, 11]
     # a paragraph that merely ends in a fraction is text
     prose = "1 Vraag?\nAntwoord\nDe eerste regel van een alinea\nen de tweede en\nde derde en\nde score was 12/15\n"
     assert all(kind == "TEXT" for _, kind in types(prose)[2:])

@@ -220,3 +220,22 @@ def test_a_fragment_after_a_flat_letter_is_kept_in_its_diagnostic():
     analysis = analyse(letter + "\n\tTotaallijst feitelijke vragen Verlenging van de bijdrage (27925, nr. 919) 3/15")
     assert [d.code for d in analysis.document.diagnostics if d.text and "Totaallijst" in d.text] == ["stray-fragment"]
     assert analysis.unaccounted() == []
+
+
+# Silent loss (issue 14, item 1): a line is furniture only with evidence ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # a page break mid-sentence: the line before it is the sentence's
+        ("1 Is dat zo?\nAntwoord\nHet kabinet heeft besloten om\n-----\nde steun aan Irak te verlengen.\n",
+         "Het kabinet heeft besloten om de steun aan Irak te verlengen."),
+        # a fraction at a line end is no page counter
+        ("1 Is dat zo?\nAntwoord\n\nIrak krijgt 1/3\n\nDe rest gaat naar de regio.\n", "Irak krijgt 1/3\n\nDe rest gaat naar de regio."),
+    ],
+)
+def test_answer_lines_are_never_taken_for_page_furniture_by_shape_alone(text, answer):
+    analysis = analyse(text)
+    assert analysis.document.question("1").answer == answer
+    assert analysis.unaccounted() == []

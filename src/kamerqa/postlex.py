@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -130,6 +131,17 @@ def _retype(token: Token, type_: str, value: str | None = None, offset: int = 0)
 _BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE}*")
 
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
+_DIGITS = re.compile(r"\d+")
+#: A word of prose (four letters or more): a line with one is content.
+_PROSE_WORD = re.compile(r"[^\W\d_]{4,}")
+#: The lines at the top a running footer's title is looked for in.
+HEADING_LINES = 40
+
+
+def _word_runs(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    """Every run of ``size`` words in ``text`` (lower-cased)."""
+    words = text.lower().split()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 _PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + HSPACE + r"*$")
 _ANSWER_LABEL = re.compile(rf"^({HSPACE}*{ANSWER_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?\s*$")
@@ -795,29 +807,63 @@ class PostLexer:
 
     @staticmethod
     def _footer_lines(lines: Lines) -> set[int]:
-        """Indexes of running page headers and footers: a paragraph of at most
-        three lines whose last line ends in a page counter "12/15", and a
-        short line just before a page break "-----"."""
+        """Indexes of running page headers and footers, found by evidence,
+        never by shape alone (a page break falls mid-sentence in every PDF):
+
+        * a short line just before a page break "-----" whose text (digits
+          aside) stands before another page break too, or that holds no
+          word of prose, only codes and numbers ("h tk 20232024 387");
+        * a paragraph of at most three lines whose last line ends in a page
+          counter "12/15", where another counter of the same total is
+          printed elsewhere, or the counter stands alone, or its lines name
+          the document as its heading does (four words in a row of the lines
+          above the first question, at most :data:`HEADING_LINES`: a running
+          footer repeats the title); "Irak krijgt 1/3" is text, and so are
+          answer lines just above a footer.
+        """
         footers: set[int] = set()
         kinds, values, at = lines.kinds, lines.values, lines.at
-        for index in sorted([*at.get("PAGE_BREAK", ()), *at.get("PAGE_COUNTER_LINE", ())]):
-            if kinds[index] == "PAGE_BREAK":
-                before = index - 1
-                while before >= 0 and kinds[before] == "BLANK":
-                    before -= 1
-                if before >= 0 and kinds[before] == "TEXT":
-                    text = clean_line(values[before])
-                    if len(text.split()) <= 6 and not _SENTENCE_END.search(text) and not footnote_lead(text):
-                        footers.add(before)
-                continue
+        before_breaks: dict[int, str] = {}
+        for index in at.get("PAGE_BREAK", ()):
+            before = index - 1
+            while before >= 0 and kinds[before] == "BLANK":
+                before -= 1
+            if before >= 0 and kinds[before] == "TEXT":
+                text = clean_line(values[before])
+                if len(text.split()) <= 6 and not _SENTENCE_END.search(text) and not footnote_lead(text):
+                    before_breaks[before] = _DIGITS.sub("#", text)
+        shapes = Counter(before_breaks.values())
+        footers.update(
+            index for index, shape in before_breaks.items() if shapes[shape] >= 2 or not _PROSE_WORD.search(shape)
+        )
+        counters: list[tuple[int, re.Match[str]]] = []
+        for index in at.get("PAGE_COUNTER_LINE", ()):
             match = _PAGE_COUNTER.search(values[index])
-            if not match or not 0 < int(match.group(1)) <= int(match.group(2)):
+            if match and 0 < int(match.group(1)) <= int(match.group(2)):
+                counters.append((index, match))
+        totals = Counter(match.group(2) for _, match in counters)
+        heading: set[tuple[str, ...]] | None = None
+        for index, match in counters:
+            if totals[match.group(2)] >= 2:  # counters of one total on several pages
+                first = index
+                while first > 0 and kinds[first - 1] == "TEXT" and index - first < 2:
+                    first -= 1
+                if first > 0 and kinds[first - 1] not in ("BLANK", "NUMBER_ONLY"):
+                    continue  # the last line of a longer paragraph, not a footer
+                footers.update(range(first, index + 1))
                 continue
+            # One counter of its total: the document's running footer only if
+            # it is the counter alone or names the document (and so does each
+            # line above it that belongs to it).
+            if heading is None:  # the lines above the first question, at most HEADING_LINES
+                starts = [at[kind][0] for kind in ("QUESTION_LINE", "NUMBERED") if at.get(kind)]
+                top = min([HEADING_LINES, *starts])
+                heading = _word_runs(" ".join(values[:top]))
+            if values[index][: match.start()].strip() and not _word_runs(values[index]) & heading:
+                continue  # text that happens to end in "1/3", naming nothing of the document
             first = index
-            while first > 0 and kinds[first - 1] == "TEXT" and index - first < 2:
+            while first > 0 and kinds[first - 1] == "TEXT" and index - first < 2 and _word_runs(values[first - 1]) & heading:
                 first -= 1
-            if first > 0 and kinds[first - 1] not in ("BLANK", "NUMBER_ONLY"):
-                continue  # the last line of a longer paragraph, not a footer
             footers.update(range(first, index + 1))
         return footers
 
