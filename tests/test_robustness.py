@@ -239,3 +239,32 @@ def test_answer_lines_are_never_taken_for_page_furniture_by_shape_alone(text, an
     analysis = analyse(text)
     assert analysis.document.question("1").answer == answer
     assert analysis.unaccounted() == []
+
+
+def test_a_line_opening_with_five_digits_does_not_make_the_introduction_prelude():
+    # issue 14, item 3: the Kamervragen heading before "12345 ..." was dropped as a web page's title
+    text = (
+        "Vragen van het lid Jansen (VVD) aan de Minister van Financiën over de kosten (ingezonden 3 juni 2024).\n\n"
+        "Antwoord van Minister De Vries (Financiën) (ontvangen 20 juni 2024).\n\n12345 is het kenmerk van de brief.\n\n"
+        "Vraag 1\nIs dat zo?\n\nAntwoord 1\nJa.\n"
+    )
+    analysis = analyse(text)
+    assert analysis.document.meta.intro.startswith("Vragen van het lid Jansen (VVD)")
+    assert analysis.unaccounted() == []
+
+
+@pytest.mark.parametrize(
+    ("line", "vastgesteld", "intro"),
+    [
+        ("Vastgesteld is dat de kosten met 40 procent stijgen.", None, "Vastgesteld is dat de kosten met 40 procent stijgen."),
+        ("Vastgesteld 29 mei 2024 De vaste commissie voor Financiën heeft vragen gesteld.", "2024-05-29",
+         "De vaste commissie voor Financiën heeft vragen gesteld."),
+        ("Vastgesteld (wordt door griffie ingevuld als antwoorden er zijn)", None, None),
+    ],
+)
+def test_a_vastgesteld_line_keeps_what_is_not_its_date(line, vastgesteld, intro):
+    # issue 14, item 4: a sentence starting with "Vastgesteld" was dropped, and so was the text after a date
+    analysis = analyse(f"nr. 3 Lijst van vragen en antwoorden\n\n{line}\n\n1 Is dat zo?\nAntwoord\nJa.\n")
+    meta = analysis.document.meta
+    assert (meta.vastgesteld.isoformat() if meta.vastgesteld else None, meta.intro) == (vastgesteld, intro)
+    assert analysis.unaccounted() == []

@@ -16,7 +16,17 @@ import attrs
 from .model import KamerstukRef
 from .text import clean_line, parse_dutch_date
 
-__all__ = ["Heading", "Intro", "read_heading", "read_intro", "read_kind", "read_number", "read_role", "read_vastgesteld"]
+__all__ = [
+    "Heading",
+    "Intro",
+    "read_heading",
+    "read_intro",
+    "read_kind",
+    "read_number",
+    "read_role",
+    "read_vastgesteld",
+    "split_vastgesteld",
+]
 
 
 @attrs.frozen
@@ -76,6 +86,28 @@ def read_number(text: str) -> str | None:
 def read_vastgesteld(text: str) -> date | None:
     """The date after "Vastgesteld"; ``None`` for the draft's placeholder."""
     return parse_dutch_date(text)
+
+
+_VASTGESTELD = re.compile(r"^\s*Vastgesteld\s*:?\s*(?:(?P<date>\d{1,2}\s*[^\W\d_]+\s+\d{4})\.?|(?P<draft>\(.*?\)))?\s*(?P<rest>.*)$", re.DOTALL)
+
+
+def split_vastgesteld(text: str) -> tuple[date | None, str] | None:
+    """A "Vastgesteld" line: (its date, the text after it), ``(None, "")``
+    for the draft's placeholder "Vastgesteld (wordt door griffie ingevuld
+    ...)", and ``None`` for a sentence that merely starts with the word
+    ("Vastgesteld is dat de kosten stijgen.")."""
+    match = _VASTGESTELD.match(text)
+    if match is None:
+        return None
+    if match.group("date"):
+        when = parse_dutch_date(match.group("date"))
+        if when is not None:
+            return when, match.group("rest").strip()
+    if match.group("draft") and not match.group("rest").strip():
+        return None, ""
+    if not match.group("rest").strip() and not match.group("draft"):
+        return None, ""  # "Vastgesteld" alone
+    return None
 
 
 _ROLE = re.compile(

@@ -25,7 +25,7 @@ from . import families, readers
 from .errors import InputError, InternalError, KamerqaError, ParseError
 from .flat import FlatText, split_flat_text
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
-from .header import read_heading
+from .header import read_heading, split_vastgesteld
 from .inline import split_inline_numbers
 from .model import Diagnostic, Document, LineSpan, Severity
 from .normalise import normalise, unsafe_characters
@@ -134,6 +134,9 @@ class Analysis:
             line = _ANSWER_LABEL.sub("", line, count=1)
         if ("layout", "mededeling") in roles:
             line = _MEDEDELING_LABEL.sub("", line, count=1)
+        if ("meta", "vastgesteld") in roles:  # "Vastgesteld 29 mei 2024 De vaste commissie ...": the rest is intro
+            dated = split_vastgesteld(line)
+            line = dated[1] if dated is not None else line
         if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
             lead = footnote_lead(line)
             line = f"{lead[0]} {lead[1]}" if lead else line

@@ -870,13 +870,19 @@ class PostLexer:
     @staticmethod
     def _prelude(lines: Lines) -> set[int]:
         """Text before the document proper (a website's title line): the
-        lines before the first header line, if one comes early."""
+        lines before the first header line, if one comes early - and only if
+        they look like a page's title and navigation: none ends a sentence.  A sentence is the document's own
+        text ("Vragen van het lid ... (ingezonden 3 juni 2024)." before a line
+        that merely opens with five digits), and stays."""
         seen = 0
         for index, kind in enumerate(lines.kinds):
             if kind == "BLANK":
                 continue
             if kind in _HEADER_KINDS:
-                return {i for i in range(index) if lines.kinds[i] == "TEXT"}
+                before = [i for i in range(index) if lines.kinds[i] == "TEXT"]
+                if any(_SENTENCE_END.search(clean_line(lines.values[i])) for i in before):
+                    return set()
+                return set(before)
             seen += 1
             if seen > 8:
                 break

@@ -327,13 +327,14 @@ def _marker_pattern(marker: int) -> re.Pattern[str]:
     )
 
 
-_FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?!\d){HSPACE}*(\S.*)$", re.DOTALL)
+_FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?![\d.)]){HSPACE}*(\S.*)$", re.DOTALL)
 
 
 def footnote_lead(line: str) -> tuple[str, str] | None:
     """A line led by a footnote number, as a footnote body at the foot of a
     page is ("1https://...", "1 Nederlands Dagblad, ..."): the number and
-    the rest of the line, or ``None``."""
+    the rest of the line, or ``None``.  "1." and "1)" open list items,
+    never footnotes."""
     match = _FOOTNOTE_LEAD.match(line)
     return (match.group(1), match.group(2)) if match else None
 

@@ -355,8 +355,14 @@ class ToDocument:
                 values["number"] = header.read_number(item.value)
                 self._role(item, "meta", "number")
             elif kind == "VASTGESTELD_LINE":
-                values["vastgesteld"] = header.read_vastgesteld(item.value)
+                dated = header.split_vastgesteld(item.value)
+                if dated is None:  # "Vastgesteld is dat ...": a sentence of the introduction
+                    intro.append(_retype_text(item))
+                    continue
+                values["vastgesteld"], rest = dated
                 self._role(item, "meta", "vastgesteld")
+                if rest:  # "Vastgesteld 29 mei 2024 De vaste commissie ...": the introduction goes on
+                    intro.append(Token("TEXT", rest, item.start_pos, item.line, item.column))
             elif kind == "ROLE_LINE":
                 role, name = header.read_role(item.value)
                 if name:
