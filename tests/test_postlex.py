@@ -131,7 +131,7 @@ def test_inline_answer_text_is_split_from_its_label_with_its_column():
 
 def test_a_numbered_list_item_is_never_a_footnote_body():
     # found by hypothesis (round trip): "1. a." opening a list was taken for the body of footnote 1
-    text = "1 Vraag met een datum van 1 mei?\nAntwoord\nJa.\n\n2 Welke drie:\n1. de eerste.\n2. de tweede.\nAntwoord\nGeen.\n"
+    text = "1 Vraag?\nAntwoord\nZie de brief1 hierover.\n\n2 Welke drie:\n1. de eerste.\n2. de tweede.\nAntwoord\nGeen.\n"
     document = kamerqa.parse(text)
     assert document.footnotes == ()
     assert document.question("2").text == "Welke drie:\n1. de eerste.\n2. de tweede."
