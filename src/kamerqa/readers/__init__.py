@@ -37,6 +37,7 @@ __all__ = [
     "Extracted",
     "Reader",
     "available",
+    "builtins",
     "detect",
     "load",
     "load_bytes",
@@ -102,13 +103,19 @@ def _load(target: str) -> Reader:
 
 
 @functools.cache
+def builtins() -> dict[str, Reader]:
+    """The built-in readers by name (no plugin scan: a text or PDF file needs none)."""
+    return {name: _load(target) for name, target in _BUILTIN.items()}
+
+
+@functools.cache
 def available() -> dict[str, Reader]:
     """Every reader by name: the built-in ones, then plugins (a plugin that
     fails to load, or takes a built-in name, is skipped and reported by
     :func:`plugin_problems`)."""
-    from importlib.metadata import entry_points
+    from importlib.metadata import entry_points  # a scan of the installed packages: only when needed
 
-    readers = {name: _load(target) for name, target in _BUILTIN.items()}
+    readers = dict(builtins())
     text = readers.pop("text")
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         try:
@@ -150,8 +157,7 @@ def detect(data: bytes, name: str | None = None) -> Reader:
     name) only makes the error clearer when the suffix promises a format the
     content is not."""
     head = data[:8192]
-    readers = available()
-    for reader in readers.values():
+    for reader in builtins().values():
         if reader.name != "text" and reader.sniff(head):
             return reader
     where = name or "input"
@@ -163,10 +169,16 @@ def detect(data: bytes, name: str | None = None) -> Reader:
             raise InputError(f"{where}: an OpenDocument file (.odt); save it as .docx first")
         raise InputError(f"{where}: a ZIP archive that is not a Word (.docx) file")
     suffix = Path(name).suffix.lower() if name else ""
-    for reader in readers.values():
+    for reader in builtins().values():
         if reader.name != "text" and suffix in reader.suffixes and reader.name in ("pdf", "docx"):
             raise InputError(f"{where}: the name says {reader.name}, but the content is not a {reader.name} file")
-    return readers["text"]
+    text = builtins()["text"]
+    if suffix in ("", *text.suffixes):
+        return text  # a text file: no plugin is asked (scanning for them costs a start-up)
+    for reader in available().values():  # another suffix: a plugin's format, perhaps
+        if reader.name not in _BUILTIN and reader.sniff(head):
+            return reader
+    return text
 
 
 def _reader_named(format: str) -> Reader:
