@@ -192,10 +192,10 @@ def test_lark_sees_ordinary_tokens_in_parse_errors(text):
 
 def test_a_bad_byte_after_a_byte_order_mark_is_placed_right():
     # Issue 14 (19): the offsets of utf-8-sig count after the BOM.
-    from kamerqa.reading import decode
+    from kamerqa.readers.encoding import decode
 
     with pytest.raises(ParseError) as caught:
-        decode(b"\xef\xbb\xbfab\ncd\xffx")
+        decode(b"\xef\xbb\xbfab\ncd\xffx")  # the mark says UTF-8, so a bad byte is an error
     error = caught.value
     assert (error.line, error.column, error.text) == (2, 3, "\\xffx")
     assert "byte b'\\xff' at offset 8" in str(error)

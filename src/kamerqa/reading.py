@@ -1,20 +1,20 @@
-"""Reading input: bytes -> text with normalised line endings.
+"""Reading input: a file's bytes within the size limit, and line endings.
 
-Everything after this module sees ``str`` whose only line break is ``\\n`` and
+Everything after the readers sees ``str`` whose only line break is ``\\n`` and
 which ends in one, so line numbers agree with what an editor shows for the
-original file (CRLF and a lone CR each count as one break).
+original file (CRLF and a lone CR each count as one break).  Decoding is the
+text reader's (:mod:`kamerqa.readers.encoding`).
 """
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from pathlib import Path
 
-from .errors import InputError, ParseError
+from .errors import InputError
 
-__all__ = ["MAX_INPUT_BYTES", "decode", "normalise_newlines", "read_bytes", "read_file"]
+__all__ = ["MAX_INPUT_BYTES", "normalise_newlines", "read_bytes"]
 
 #: Inputs larger than this are refused: the largest real lists (budget lists
 #: with 1,500+ questions) are a few MB, and a parse needs a multiple of the
@@ -29,37 +29,6 @@ def normalise_newlines(text: str) -> str:
     if text and not text.endswith("\n"):
         text += "\n"
     return text
-
-
-def decode(data: bytes, *, source: str | None = None) -> str:
-    """Decode UTF-8 (with or without a byte-order mark).
-
-    Undecodable bytes raise :class:`ParseError` pointing at the line and
-    column of the first bad byte, showing the bytes around it.
-    """
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(
-            f"{source or 'input'}: {len(data):,} bytes is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads"
-        )
-    try:
-        return codecs.decode(data, "utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # utf-8-sig counts its error offsets after a byte-order mark: count from the file's first byte
-        start = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
-        good = data[:start].decode("utf-8-sig", errors="replace")
-        good = good.replace("\r\n", "\n").replace("\r", "\n")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        bad = data[start : start + 8]
-        raise ParseError(
-            f"the input is not UTF-8 text ({exc.reason}: byte {bad[:1]!r} at offset {start}); "
-            "convert it to UTF-8 first",
-            line=line,
-            column=column,
-            text=repr(bad)[2:-1],
-            code="not-utf8",
-            source=source,
-        ) from None
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -82,8 +51,3 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{where}: more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
     return data
-
-
-def read_file(path: str | os.PathLike[str]) -> str:
-    """Read and decode a UTF-8 text file (see :func:`read_bytes`)."""
-    return decode(read_bytes(path), source=str(path))
