@@ -20,6 +20,7 @@ import attrs
 from . import vocabulary
 
 __all__ = [
+    "ENDS_SENTENCE",
     "HSPACE",
     "LABEL_NUMBERS",
     "MONTHS",
@@ -191,14 +192,15 @@ def ends_paragraph(previous: str, following: str, earlier: str | None) -> bool:
     shorter" at most :data:`SHORT_LINE` of it: one long line (a long word
     the wrap could not break) makes no paragraph.
     """
-    if earlier is None or not _SENTENCE_END_ONLY.search(previous) or not following[:1].isupper():
+    if earlier is None or not ENDS_SENTENCE.search(previous) or not following[:1].isupper():
         return False
     around = min(len(earlier), len(following))
     first_word = following.split(" ", 1)[0]
     return len(previous) + 1 + len(first_word) <= around and len(previous) <= SHORT_LINE * around
 
 
-_SENTENCE_END_ONLY = re.compile(r"[.!?]['\"”’)]*$")
+#: A line that ends a sentence (a full stop, "!" or "?", closing marks after it).
+ENDS_SENTENCE = re.compile(r"[.!?]['\"”’»)]*\s*$")
 #: How much shorter than the lines around it a sentence-ending line must be
 #: to end its paragraph (the seed's paragraph ends are 26 and 43 characters
 #: among lines of 72-81; a wrapped line is rarely under 90% of its neighbours).

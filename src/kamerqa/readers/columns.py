@@ -93,14 +93,12 @@ def _lines(chars: list[tuple[int, str, float, float, float]]) -> list[list[tuple
 
 def _text(chars: list[tuple[int, str, float, float, float]]) -> str:
     """A cell's characters on one line, with the spaces between words: where
-    the PDF has a space, or a gap wider than a third of the line's height."""
+    the PDF has a space (or PDFium put one), or a gap of :data:`WORD_GAP`."""
     out: list[str] = []
     previous = None
     for char in chars:
-        if previous is not None and char[1] != " " and out and out[-1] != " ":
-            gap = char[2] - previous[4]
-            if gap > 1.5 or (char[0] != previous[0] + 1 and gap > 0.5):
-                out.append(" ")
+        if previous is not None and char[1] != " " and out and out[-1] != " " and char[2] - previous[4] > WORD_GAP:
+            out.append(" ")
         out.append(char[1])
         previous = char
     return " ".join("".join(out).split())

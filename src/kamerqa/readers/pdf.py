@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Diagnostic, Severity
+from ..text import ENDS_SENTENCE
 from ..vocabulary import ANSWER_WORD, HSPACE, MEDEDELING_LABEL, QUESTION_WORD
 from . import Extracted
 from .columns import Columns, find_columns, has_table_header, table_lines
@@ -57,25 +58,33 @@ _LABEL_LINE = re.compile(rf"[^\S\n]*(?:{QUESTION_WORD}|{ANSWER_WORD})[^\S\n]+\d"
 BOLD_WEIGHT = 600
 
 
-def _bold_labels(textpage: Any) -> dict[int, bool]:
+def _page_lines(textpage: Any) -> list[tuple[str, int]]:
+    """The page's lines as PDFium reads them, each with the index of its
+    first character (for the character's font and box)."""
+    text = textpage.get_text_range(0, textpage.count_chars())
+    lines: list[tuple[str, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        lines.append((line.rstrip("\r"), start))
+        start += len(line) + 1
+    return lines
+
+
+def _bold_labels(textpage: Any, lines: list[tuple[str, int]]) -> dict[int, bool]:
     """For each line of the page (0-based) that opens like a label ("Vraag
     3", "Antwoord 3"): is its first character bold?"""
     import pypdfium2.raw as pdfium_c
 
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)
     out: dict[int, bool] = {}
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    start = 0
-    for index, line in enumerate(text.split("\n")):
+    for index, (line, start) in enumerate(lines):
         if _LABEL_LINE.match(line):
             at = start + len(line) - len(line.lstrip())
             weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, at)
             pdfium_c.FPDFText_GetFontInfo(textpage.raw, at, name, len(name), ctypes.byref(flags))
             font = name.value.decode("latin-1").lower()
             out[index] = weight >= BOLD_WEIGHT or any(word in font for word in ("bold", "black", "heavy", "semibold"))
-        start += len(line) + 1
     return out
 
 
@@ -83,21 +92,13 @@ def _bold_labels(textpage: Any) -> dict[int, bool]:
 #: word, and a space, would have fitted; this much room (points) is kept
 #: for justified lines whose spacing varies.
 FIT_SLACK = 2.0
-_SENTENCE_END = re.compile(r"[.!?]['\"”’»)]*\s*$")
 
 
-def _paragraph_ends(textpage: Any) -> set[int]:
+def _paragraph_ends(textpage: Any, lines: list[tuple[str, int]]) -> set[int]:
     """Lines (0-based) that end a paragraph by where they stop: the line
     ends a sentence, the next starts with a capital, and the next line's
     first word would have fitted after it before the page's right text
     edge, so the typesetter ended the line on purpose."""
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)
-    lines: list[tuple[str, int]] = []  # (text, index of its first character)
-    start = 0
-    for line in text.split("\n"):
-        lines.append((line.rstrip("\r"), start))
-        start += len(line) + 1
     rights: list[float | None] = []
     for line, at in lines:
         stripped = line.rstrip()
@@ -112,7 +113,7 @@ def _paragraph_ends(textpage: Any) -> set[int]:
         following, at = lines[index + 1]
         right = rights[index]
         word = following.lstrip().split(" ", 1)[0]
-        if right is None or not word[:1].isupper() or not _SENTENCE_END.search(line):
+        if right is None or not word[:1].isupper() or not ENDS_SENTENCE.search(line):
             continue
         first = at + len(following) - len(following.lstrip())
         left = textpage.get_charbox(first, loose=True)[0]
@@ -165,8 +166,9 @@ def read_pages(
                 lines, cells = table_lines(textpage, columns, found[1] if found else None)
                 text = "\n".join(lines)
             else:
-                labels = _bold_labels(textpage)
-                stops = _paragraph_ends(textpage)
+                printed = _page_lines(textpage)
+                labels = _bold_labels(textpage, printed)
+                stops = _paragraph_ends(textpage, printed)
             textpage.close()
             page.close()
             text = text.replace("\r\n", "\n").replace("\r", "\n")
