@@ -544,3 +544,19 @@ def test_where_labels_are_bold_a_label_like_line_in_the_body_font_is_text(tmp_pa
     # the same lines all in one font: the font says nothing, and the line is read by its shape
     path.write_bytes(_pdf_of_lines([(text, False) for text, _ in lines]))
     assert "2" in [q.number for q in kamerqa.parse_file(path).questions]
+
+
+def test_kamerstuk_text_keeps_list_numbers_and_table_cells(tmp_path):
+    # found in review: a list item's <li.nr> and the text of table <entry> cells were dropped
+    xml = (
+        '<?xml version="1.0"?><officiele-publicatie><kamerstuk><dossier><dossiernummer>1</dossiernummer></dossier><stuk>'
+        "<lijst><li><li.nr>a.</li.nr><al>een item</al></li></lijst>"
+        "<tabel><tgroup><tbody><row><entry>Post</entry><entry>12 miljoen</entry></row></tbody></tgroup></tabel>"
+        "<al>1 Is het zo?</al><al>Antwoord</al><al>Ja.</al><al>2 En dit?</al><al>Antwoord</al><al>Nee.</al>"
+        "</stuk></kamerstuk></officiele-publicatie>"
+    )
+    path = tmp_path / "lijst.xml"
+    path.write_text(xml, encoding="utf-8")
+    lines = readers.load(path).text.splitlines()
+    assert "a. een item" in lines and "Post | 12 miljoen" in lines
+    assert [q.number for q in kamerqa.parse_file(path).questions] == ["1", "2"]

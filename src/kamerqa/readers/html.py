@@ -140,16 +140,12 @@ def _lines(body: Any, where: dict[Any, str]) -> tuple[list[str], list[str]]:
                     lines.append("")
                     paths.append(where[child])
             else:
-                own.append(child.text_content() if child.tag not in ("span", "a", "b", "i", "em", "strong", "sup", "sub") else _inline(child))
+                own.append(child.text_content())  # inline markup: its text
             own.append(child.tail or "")
         add("".join(own), element)
 
     walk(body)
     return lines, paths
-
-
-def _inline(element: Any) -> str:
-    return "".join(element.itertext())
 
 
 class HtmlReader:

@@ -86,21 +86,30 @@ class _Paragraphs:
         """One paragraph per ``<al>``, list item and table row, in order."""
         out: list[str] = []
         for child in element:
-            if not isinstance(child.tag, str) or child.tag == "nr":
-                continue
-            if child.tag in ("al", "tussenkop", "kop"):
-                out.append(self.text(child, block))
-            elif child.tag == "li":
-                label = child.findtext("li.nr") or ""
-                items = [self.text(al, block) for al in child if isinstance(al.tag, str) and al.tag != "li.nr"]
-                out.append(" ".join(p for p in [label.strip(), *items] if p.strip()))
-            elif child.tag == "row":
-                out.append(" | ".join(self.text(entry, block) for entry in child if isinstance(entry.tag, str)))
-            elif child.tag == "noot":
-                self._note(child, block)  # a note between paragraphs: kept as a Note, no marker to place
-            else:
-                out.extend(self.of(child, block))
+            if isinstance(child.tag, str) and child.tag != "nr":
+                out.extend(self.one(child, block))
         return tuple(p for p in out if p.strip())
+
+    def one(self, element: Any, block: int | None) -> list[str]:
+        """The paragraphs of one element: itself for a paragraph, a list
+        item or a table row; its children's for a container; its own text
+        for any other element that holds text (nothing is dropped)."""
+        tag = element.tag
+        if tag in ("al", "tussenkop", "kop"):
+            return [self.text(element, block)]
+        if tag == "li":
+            label = element.findtext("li.nr") or ""
+            items = [self.text(al, block) for al in element if isinstance(al.tag, str) and al.tag != "li.nr"]
+            return [" ".join(p for p in [label.strip(), *items] if p.strip())]
+        if tag == "row":
+            return [" | ".join(self.text(entry, block) for entry in element if isinstance(entry.tag, str))]
+        if tag == "noot":
+            self._note(element, block)  # a note between paragraphs: kept as a Note, no marker to place
+            return []
+        inner = list(self.of(element, block))
+        if not inner and _plain(element):
+            return [self.text(element, block)]
+        return inner
 
 
 def _identifier(root: Any) -> str | None:
@@ -181,10 +190,12 @@ def _lines(element: Any, tree: Any, lines: list[str], paths: list[str]) -> None:
             continue
         if any(isinstance(a.tag, str) and a.tag in block for a in node.iterancestors()):
             continue  # its text is in its block ancestor's line
-        if node.tag in ("li", "row", "vraag", "antwoord"):
-            texts = [p for p in paragraphs.of(node, None)]
-            if node.tag in ("vraag", "antwoord") and node.find("nr") is not None:
+        if node.tag in ("vraag", "antwoord"):
+            texts = list(paragraphs.of(node, None))
+            if node.find("nr") is not None:
                 texts.insert(0, _plain(node.find("nr")))
+        elif node.tag in ("li", "row"):
+            texts = paragraphs.one(node, None)
         else:
             texts = [" ".join(paragraphs.text(node, None).split())]
         for text in texts:
