@@ -560,3 +560,16 @@ def test_kamerstuk_text_keeps_list_numbers_and_table_cells(tmp_path):
     lines = readers.load(path).text.splitlines()
     assert "a. een item" in lines and "Post | 12 miljoen" in lines
     assert [q.number for q in kamerqa.parse_file(path).questions] == ["1", "2"]
+
+
+def test_official_xml_text_outside_the_questions_is_kept_in_a_diagnostic(tmp_path):
+    # found in review: a closing paragraph after the last answer vanished without a word
+    xml = TOZO["xml"].read_text(encoding="utf-8").replace(
+        "</kamervragen>", "<slotformule><al>Hoogachtend, de minister.</al></slotformule></kamervragen>"
+    )
+    path = tmp_path / "slot.xml"
+    path.write_text(xml, encoding="utf-8")
+    document = kamerqa.parse_file(path)
+    stray = [d for d in document.diagnostics if d.code == "stray-fragment"]
+    assert [(d.text, d.element) for d in stray] == [("Hoogachtend, de minister.", "/officiele-publicatie/kamervragen/slotformule")]
+    assert len(document.questions) == 9

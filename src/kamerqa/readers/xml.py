@@ -22,7 +22,7 @@ import attrs
 
 from ..errors import InputError
 from ..header import read_intro, read_kind, read_role, read_vastgesteld
-from ..model import Document, DocumentMeta
+from ..model import Diagnostic, Document, DocumentMeta, Severity
 from . import Extracted
 from .structured import Block, Note, build
 
@@ -120,13 +120,46 @@ def _identifier(root: Any) -> str | None:
     return None
 
 
-def _blocks(container: Any, tree: Any, paragraphs: _Paragraphs) -> tuple[list[Block], str | None]:
+#: Elements whose text is read as the header, of Kamervragen and of a kamerstuk.
+KAMERVRAGEN_HEADER = frozenset("kamervraagkop kamervraagnummer kamervraagomschrijving".split())
+KAMERSTUK_HEADER = frozenset("titel al tekstregel dossiernummer ondernummer stuknummer datumtekst".split())
+
+
+def _left_over(element: Any, header: frozenset[str]) -> str:
+    """The text of ``element`` that no ``header`` element holds."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node.tag, str) and node.tag in header:
+            return
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def _blocks(
+    container: Any, tree: Any, paragraphs: _Paragraphs, header: frozenset[str]
+) -> tuple[list[Block], str | None, list[Diagnostic]]:
     """The ``<vraag>`` and ``<antwoord>`` children of ``container`` as blocks,
-    and the text of a ``<mededeling>`` among them."""
+    the text of a ``<mededeling>`` among them, and a ``stray-fragment``
+    diagnostic keeping the text of any other child that is no header."""
     blocks: list[Block] = []
     mededeling = None
+    stray: list[Diagnostic] = []
     for element in container:
         if not isinstance(element.tag, str):
+            continue
+        if element.tag not in ("vraag", "antwoord", "mededeling", "nr") and (text := _left_over(element, header)):
+            stray.append(
+                Diagnostic(
+                    Severity.WARNING, "stray-fragment", f"text in <{element.tag}> outside the questions and answers; kept here",
+                    element.sourceline, None, text, element=tree.getpath(element),
+                )
+            )
             continue
         if element.tag in ("vraag", "antwoord"):
             label = _plain(element.find("nr")) if element.find("nr") is not None else ""
@@ -143,7 +176,7 @@ def _blocks(container: Any, tree: Any, paragraphs: _Paragraphs) -> tuple[list[Bl
             )
         elif element.tag == "mededeling":
             mededeling = " ".join(paragraphs.of(element, None)) or _plain(element)
-    return blocks, mededeling
+    return blocks, mededeling, stray
 
 
 def _kamervragen(root: Any, questions: Any, where: str) -> Document:
@@ -168,7 +201,7 @@ def _kamervragen(root: Any, questions: Any, where: str) -> Document:
         elif "mededeling" in kind:
             values["mededeling_received"] = when
     paragraphs = _Paragraphs()
-    blocks, mededeling = _blocks(questions, tree, paragraphs)
+    blocks, mededeling, stray = _blocks(questions, tree, paragraphs, KAMERVRAGEN_HEADER)
     if not blocks:
         raise InputError(f"{where}: official XML of Kamervragen without <vraag> elements")
     identifier = _identifier(root)
@@ -177,7 +210,7 @@ def _kamervragen(root: Any, questions: Any, where: str) -> Document:
         aanhangsel=identifier if identifier and identifier.startswith("ah-") else None,
         **{k: v for k, v in values.items() if v is not None},
     )
-    return build("\n".join(header), blocks, paragraphs.notes, meta=meta, mededeling=mededeling)
+    return build("\n".join(header), blocks, paragraphs.notes, meta=meta, mededeling=mededeling, diagnostics=stray)
 
 
 def _lines(element: Any, tree: Any, lines: list[str], paths: list[str]) -> None:
@@ -246,14 +279,14 @@ def _kamerstuk(root: Any, stuk: Any, where: str) -> Extracted | Document:
     if first is not None:
         container = first.getparent()
         paragraphs = _Paragraphs()
-        blocks, mededeling = _blocks(container, tree, paragraphs)
+        blocks, mededeling, stray = _blocks(container, tree, paragraphs, KAMERSTUK_HEADER)
         inside = {e for child in container if child.tag in ("vraag", "antwoord", "mededeling") for e in child.iter()}
         header = [
-            _plain(node) for node in stuk.iter("titel", "al", "tekstregel", "dossiernummer", "ondernummer", "datumtekst")
+            _plain(node) for node in stuk.iter(*KAMERSTUK_HEADER)
             if node not in inside and _plain(node)
         ]
         meta = _envelope(stuk, header)
-        return build("\n".join(header), blocks, paragraphs.notes, meta=meta, mededeling=mededeling)
+        return build("\n".join(header), blocks, paragraphs.notes, meta=meta, mededeling=mededeling, diagnostics=stray)
     meta = _envelope(stuk, [])
     lines: list[str] = []
     paths: list[str] = []
