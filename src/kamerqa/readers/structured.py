@@ -20,15 +20,15 @@ from .. import families
 from ..joint import split_parts
 from ..model import Diagnostic, Document, DocumentMeta, Footnote, LineSpan, Question, Severity
 from ..text import covered_numbers, cross_references, marker_place
-from ..vocabulary import ANSWER_WORD, HSPACE, NOISE, NUMBERS, QUESTION_WORD
+from ..vocabulary import ANSWER_LABEL, HSPACE, NOISE, NUMBERS, QUESTION_WORD
 
 __all__ = ["Block", "Note", "build"]
 
-_QUESTION_NUMBER = re.compile(rf"^{HSPACE}*(?:{QUESTION_WORD}{HSPACE}*{NOISE}?)?{HSPACE}*(?P<n>{NUMBERS})?\s*[.:]?\s*$")
-_ANSWER_NUMBER = re.compile(
-    rf"^{HSPACE}*{ANSWER_WORD}(?:{HSPACE}+(?:(?:op|bij){HSPACE}+(?:de{HSPACE}+)?)?(?:vraag|vragen){HSPACE}+)?"
-    rf"{HSPACE}*(?P<n>{NUMBERS})?\s*[.:]?\s*$"
-)
+# A label as the file prints it, "Vraag 3 en 4" / "Antwoord op vraag 3:", read
+# with the vocabulary's words; its numbers are the NUMBERS in it.
+_QUESTION_LABEL = re.compile(rf"{HSPACE}*(?:{QUESTION_WORD}{HSPACE}*{NOISE}?{HSPACE}*)?(?:{NUMBERS})?[.:]?{HSPACE}*")
+_ANSWER_LABEL = re.compile(rf"{HSPACE}*{ANSWER_LABEL}{HSPACE}*")
+_NUMBERS = re.compile(NUMBERS)
 
 
 @attrs.frozen
@@ -56,9 +56,13 @@ class Note:
 
 
 def _number(block: Block) -> str | None:
-    pattern = _QUESTION_NUMBER if block.kind == "question" else _ANSWER_NUMBER
-    match = pattern.match(" ".join(block.label.split()))
-    return match.group("n") if match and match.group("n") else None
+    """The numbers of a block's label ("3 en 4"), ``None`` for a label without."""
+    label = " ".join(block.label.split())
+    pattern = _QUESTION_LABEL if block.kind == "question" else _ANSWER_LABEL
+    if not pattern.fullmatch(label):
+        return None
+    numbers = _NUMBERS.search(label)
+    return numbers.group(0) if numbers else None
 
 
 @attrs.define
