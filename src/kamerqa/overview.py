@@ -30,7 +30,7 @@ import orjson
 from .batch import failure, parallel_map
 from .errors import KamerqaError
 from .exporters import UnknownFormatError, write_file
-from .exporters.csv import neutralised
+from .exporters.csv import COLUMNS, neutralised, question_values
 from .model import Document
 
 __all__ = ["DOCUMENT_COLUMNS", "FORMATS", "QUESTION_COLUMNS", "Entry", "collect", "write"]
@@ -39,10 +39,8 @@ DOCUMENT_COLUMNS = (
     "Bestand", "Soort", "Dossier", "Nummer", "Titel", "Datum", "Commissie of vragenstellers",
     "Vragen", "Beantwoord", "Onbeantwoord", "Gezamenlijk", "Meldingen", "Fout",
 )
-QUESTION_COLUMNS = (
-    "Bestand", "Soort", "Dossier", "Nummer", "Nr", "Vraag", "Antwoord", "Bijlage", "Blz. van", "Blz. t/m",
-    "Verwijst naar", "Omvat", "Pagina",
-)
+#: The file, then the CSV exporter's columns (the document's identifiers, the question's).
+QUESTION_COLUMNS = ("Bestand", *COLUMNS)
 FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 
 
@@ -108,15 +106,7 @@ def document_row(entry: Entry) -> tuple[Any, ...]:
 def question_rows(entry: Entry) -> list[tuple[Any, ...]]:
     if entry.document is None:
         return []
-    meta = entry.document.meta
-    head = (entry.file, meta.kind, meta.dossier, meta.number)
-    return [
-        (
-            *head, q.number, q.text, q.answer, q.attachment, q.page_from, q.page_to,
-            ", ".join(q.refers_to) or None, ", ".join(q.covers) if len(q.covers) > 1 else None, q.page,
-        )
-        for q in entry.document.questions
-    ]
+    return [(entry.file, *values) for values in question_values(entry.document)]
 
 
 def format_for(output: Path | None, format: str | None) -> str:

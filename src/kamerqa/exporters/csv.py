@@ -21,7 +21,7 @@ from typing import IO, Any
 from ..model import Document, Question
 from . import reject_options
 
-__all__ = ["COLUMNS", "CsvExporter", "neutralised", "question_rows"]
+__all__ = ["COLUMNS", "CsvExporter", "neutralised", "question_rows", "question_values"]
 
 #: The document's identifiers, then the Excel sheet's columns.
 COLUMNS = (
@@ -57,12 +57,19 @@ def _cell(value: object) -> object:
     return value
 
 
-def question_rows(document: Document) -> Iterable[Sequence[object]]:
-    """The rows of :data:`COLUMNS`, one per question."""
+def question_values(document: Document) -> Iterable[tuple[object, ...]]:
+    """The values of :data:`COLUMNS`, one tuple per question, as they are
+    (for a spreadsheet that stores text as text, e.g. the overview's)."""
     meta = document.meta
     identifiers = (meta.kind, meta.dossier, meta.number, meta.aanhangsel)
     for question in document.questions:
-        yield tuple(_cell(value) for value in (*identifiers, *_question(question)))
+        yield (*identifiers, *_question(question))
+
+
+def question_rows(document: Document) -> Iterable[Sequence[object]]:
+    """The rows of :data:`COLUMNS`, one per question, safe to open in a spreadsheet."""
+    for values in question_values(document):
+        yield tuple(_cell(value) for value in values)
 
 
 def _question(question: Question) -> tuple[object, ...]:
