@@ -439,9 +439,9 @@ def test_word_footnotes_are_read_with_their_marker_in_place(tmp_path):
     assert document.question("2").refers_to == ("1",)
 
 
-def _table_written_across_columns() -> bytes:
-    """A draft-table page whose producer writes each printed line across the
-    columns: PDFium's own text glues the page cell to the question ("... 9")."""
+def _pdf(texts: list[tuple[float, float, str, bool]]) -> bytes:
+    """A one-page PDF made with PDFium: each text object at (x, y), bold or
+    not, written in the order given (as a producer writes its content)."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -449,15 +449,22 @@ def _table_written_across_columns() -> bytes:
 
     document = pdfium.PdfDocument.new()
     page = document.new_page(595, 842)
-    font = pdfium_c.FPDFText_LoadStandardFont(document.raw, b"Helvetica")
-
-    def put(x: float, y: float, text: str) -> None:
-        item = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, 10.0)
+    fonts = {bold: pdfium_c.FPDFText_LoadStandardFont(document.raw, name) for bold, name in ((False, b"Helvetica"), (True, b"Helvetica-Bold"))}
+    for x, y, text, bold in texts:
+        item = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, fonts[bold], 10.0)
         buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
         pdfium_c.FPDFText_SetText(item, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
         pdfium_c.FPDFPageObj_Transform(item, 1, 0, 0, 1, x, y)
         pdfium_c.FPDFPage_InsertObject(page.raw, item)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
+
+def _table_written_across_columns() -> bytes:
+    """A draft-table page whose producer writes each printed line across the
+    columns: PDFium's own text glues the page cell to the question ("... 9")."""
     rows = [
         (800, [(57, "Nr"), (90, "Vraag"), (446, "Bijlage"), (497, "Blz. (van)"), (541, "t/m")]),
         (780, [(57, "1"), (90, "Is er een exit-strategie van de"), (497, "9")]),
@@ -466,13 +473,7 @@ def _table_written_across_columns() -> bytes:
         (730, [(57, "2"), (90, "Wat kost de missie in 2024?"), (446, "3"), (497, "12"), (541, "14")]),
         (716, [(90, "Antwoord: 12 miljoen euro.")]),
     ]
-    for y, cells in rows:
-        for x, text in cells:
-            put(x, y, text)
-    pdfium_c.FPDFPage_GenerateContent(page.raw)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return _pdf([(x, y, text, False) for y, cells in rows for x, text in cells])
 
 
 def test_a_draft_table_written_line_by_line_is_read_column_by_column(tmp_path):
@@ -508,24 +509,7 @@ def test_a_pdf_diagnostic_says_its_page_and_line():
 
 def _pdf_of_lines(lines: list[tuple[str, bool]]) -> bytes:
     """A one-page PDF of (text, bold) lines, top to bottom."""
-    import ctypes
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    document = pdfium.PdfDocument.new()
-    page = document.new_page(595, 842)
-    fonts = {weight: pdfium_c.FPDFText_LoadStandardFont(document.raw, name) for weight, name in ((False, b"Helvetica"), (True, b"Helvetica-Bold"))}
-    for number, (text, bold) in enumerate(lines):
-        item = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, fonts[bold], 10.0)
-        buffer = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
-        pdfium_c.FPDFText_SetText(item, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(item, 1, 0, 0, 1, 60, 800 - 14 * number)
-        pdfium_c.FPDFPage_InsertObject(page.raw, item)
-    pdfium_c.FPDFPage_GenerateContent(page.raw)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return _pdf([(60, 800 - 14 * number, text, bold) for number, (text, bold) in enumerate(lines)])
 
 
 def test_where_labels_are_bold_a_label_like_line_in_the_body_font_is_text(tmp_path):
