@@ -53,6 +53,14 @@ def _errors_as_messages(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _reading_options(command: F) -> F:
+    """--from and --encoding: how to read the inputs, for every command that reads them."""
+    command = click.option("--encoding", metavar="NAME", help="Text encoding of text inputs (e.g. cp1252); default: detected.")(command)
+    return click.option(
+        "--from", "from_", metavar="FORMAT", help="Input format (see 'kamerqa formats'); default: from each input's content."
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kamerqa")
 def main() -> None:
@@ -79,8 +87,7 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel processes for several inputs (default: the number of cores).")
 @click.option("--strict", is_flag=True, help="Fail on the first problem instead of reporting it in the diagnostics.")
 @click.option("--layout", type=click.Choice(LAYOUTS), help="Read the input in this layout instead of detecting it.")
-@click.option("--from", "from_", metavar="FORMAT", help="Input format (see 'kamerqa formats'); default: from the content.")
-@click.option("--encoding", metavar="NAME", help="Text encoding of a text input (e.g. cp1252); default: detected.")
+@_reading_options
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -227,8 +234,7 @@ class _progress_bar:
 @click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--all", "show_all", is_flag=True, help="Also show informational diagnostics.")
 @click.option("--layout", type=click.Choice(LAYOUTS), help="Read the input in this layout instead of detecting it.")
-@click.option("--from", "from_", metavar="FORMAT", help="Input format (see 'kamerqa formats'); default: from the content.")
-@click.option("--encoding", metavar="NAME", help="Text encoding of a text input (e.g. cp1252); default: detected.")
+@_reading_options
 @_errors_as_messages
 def check(input: Path, show_all: bool, layout: str | None, from_: str | None, encoding: str | None) -> None:
     """Parse INPUT and list its diagnostics, one per line:
@@ -264,8 +270,7 @@ def check(input: Path, show_all: bool, layout: str | None, from_: str | None, en
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="overzicht.xlsx, .csv or .json; JSON on standard output when left out.")
 @click.option("-t", "--to", "format_", type=click.Choice(["xlsx", "csv", "json"]), help="The format, where the output's suffix does not say it.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel processes (default: the number of cores).")
-@click.option("--from", "from_", metavar="FORMAT", help="Input format of every input; default: from each one's content.")
-@click.option("--encoding", metavar="NAME", help="Text encoding of text inputs (e.g. cp1252); default: detected.")
+@_reading_options
 @_errors_as_messages
 def overview(inputs: tuple[str, ...], output: Path | None, format_: str | None, jobs: int | None, from_: str | None, encoding: str | None) -> None:
     """An overview of an archive: one row per document (its family,
@@ -304,8 +309,7 @@ def overview(inputs: tuple[str, ...], output: Path | None, format_: str | None, 
 
 @main.command()
 @click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "from_", metavar="FORMAT", help="Input format (see 'kamerqa formats'); default: from the content.")
-@click.option("--encoding", metavar="NAME", help="Text encoding of a text input (e.g. cp1252); default: detected.")
+@_reading_options
 @_errors_as_messages
 def text(input: Path, from_: str | None, encoding: str | None) -> None:
     """Print the text kamerqa reads from INPUT (a PDF's or Word file's
