@@ -19,6 +19,8 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
+from lxml import etree
+
 from ..errors import InputError
 from ..model import Document, Footnote, Question
 from ..text import footnote_marker_span, reference_spans, split_list_marker
@@ -93,6 +95,9 @@ class _Report:
         self.footnote_style = styles["Footnote Reference"].style_id if "Footnote Reference" in styles else None
         self._footnotes: Footnotes | None = None
         self._last_paragraph: Any = None
+        self._notes: dict[str | None, list[Footnote]] = {}
+        for note in document.footnotes:
+            self._notes.setdefault(note.question, []).append(note)
         self._sect_pr = self.doc.element.body.find(qn("w:sectPr"))
         self._bookmark_id = 0
         self._number_list = self._numbering_restarter()
@@ -162,8 +167,6 @@ class _Report:
         return OxmlElement(tag)
 
     def _sub(self, parent, tag: str, attributes: dict[str, str] | None = None):
-        from lxml import etree
-
         return etree.SubElement(parent, self.qn(tag), {self.qn(k): v for k, v in (attributes or {}).items()})
 
     def _run(self, parent, text: str = "", *, style: str | None = None, superscript: bool = False):
@@ -229,7 +232,7 @@ class _Report:
         details = heading_text(question)[len(f"Vraag {question.number}") :]
         if details:
             self._run(heading, details)
-        notes = [note for note in self.model.footnotes if note.question == question.number]
+        notes = self._notes.get(question.number, [])
         placed = self._text(question.text, "Quote", notes)
         self._paragraph("Antwoord", "Heading 2")
         if question.answer is None:
