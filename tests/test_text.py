@@ -121,3 +121,15 @@ def test_a_superscript_marker_at_the_start_of_the_next_line():
     assert find_footnote_marker("de Consumentenbond\n2 die de NZa", 2) == 19
     assert find_footnote_marker("punten:\n1. eerste punt", 1) is None
     assert find_footnote_marker("punten:\n1 Eerste punt", 1) is None
+
+
+def test_a_run_is_joined_whole_only_where_assemble_would_find_no_paragraph_end():
+    # found in review: a line ending in ».' or starting with a capital outside A-Z was missed by the fast check
+    from kamerqa.text import Line, assemble, plain_run
+
+    for end, start in (("«zo is het.»", "Daarna"), ("dat is alles.", "Łódź")):
+        lines = ["Dit is een lange eerste regel van een alinea met veel woorden erin", f"en {end}",
+                 f"{start} begint een nieuwe alinea met een regel die weer lang genoeg is"]
+        run = "\n".join(lines) + "\n"
+        assert assemble([Line(line, n) for n, line in enumerate(lines, 1)]).count("\n\n") == 1
+        assert not plain_run(run)

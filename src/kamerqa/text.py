@@ -173,10 +173,10 @@ def plain_run(raw: str, *, paragraphs: bool = True, before: str | None = None) -
     return True
 
 
-# A line that ends a sentence, and the next line starting with a capital
-# (after white space: markdown emphasis normalised to spaces). Wider than
-# ends_paragraph looks, never narrower: a false alarm only costs time.
-_SENTENCE_THEN_CAPITAL = re.compile(r"[.!?]['\"”’)]*[^\S\n]*\n(?=\s*[\"'“‘(]?[A-ZÀ-Þ])")
+# A line that ends a sentence (as ENDS_SENTENCE), and the next line starting
+# with a letter (after white space: markdown emphasis normalised to spaces).
+# Wider than ends_paragraph looks, never narrower: a false alarm only costs time.
+_SENTENCE_THEN_CAPITAL = re.compile(r"[.!?]['\"”’»)]*[^\S\n]*\n(?=\s*[\"'“‘(]?[^\W\d_])")
 
 
 def ends_paragraph(previous: str, following: str, earlier: str | None) -> bool:
