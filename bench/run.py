@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.synthetic import renumbered_copies  # noqa: E402
+from tests.worst_cases import CASES  # noqa: E402
 
 import kamerqa  # noqa: E402
 from kamerqa.grammar import layout_parser  # noqa: E402
@@ -87,26 +88,22 @@ def main() -> int:
     print("(ratio = parse throughput / Lark line-lexer throughput on the same text; goal: at least 0.5)")
 
     print()
-    print("worst cases (time for n, 10n; linear means about 10x):")
-    cases = {
-        "answer labels": lambda n: "1 Vraag?\n" + "Antwoord\n" * n,
-        "lone numbers": lambda n: "1 Vraag?\nAntwoord\n" + "7\n" * n,
-        "questions": lambda n: "".join(f"{k} Vraag {k}?\nAntwoord\nJa.\n" for k in range(1, n + 1)),
-        "fragments": lambda n: "1 Vraag?\nAntwoord\nJa, dat is zo en zo blijft het.\n" + "\tJa, dat is zo en zo blijft het.\n" * n,
-        "one long line": lambda n: "Vraag 1 Is dat zo? Antwoord: " + "ja " * (50 * n) + "Vraag 2 En dit? Antwoord: nee",
-        "footnote markers": lambda n: "1 Vraag?\nAntwoord\n" + "tekst.1 meer\n" * n,
-        "kamervragen heading": lambda n: "Vragen van het lid aan over " * (n // 10) + "(ingezonden 1 mei 2024)\nVraag 1\nIs dat?\n",
-        "letterhead": lambda n: "BETREFT rapport " * (n // 10) + "Algemene Rekenkamer DATUM 1 mei 2024\nVraag 1\nIs dat?\n",
-        "flat letter": lambda n: "Algemene Rekenkamer BEZORGEN " + " ".join(
-            f"Vraag {k} Is dat zo bij {k}? Dat is zo. Antwoorden Algemene Rekenkamer op vragen over het rapport X {k % 9 + 1}/9"
-            for k in range(1, n // 10 + 2)
-        ),
-    }
-    for label, make in cases.items():
-        small, large = make(2000), make(20000)
-        t_small = best(lambda: kamerqa.parse(small), 2)
-        t_large = best(lambda: kamerqa.parse(large), 2)
-        print(f"  {label:<19} {t_small:7.3f}s {t_large:7.3f}s  x{t_large / t_small:5.1f}")
+    print("worst cases (tests/worst_cases.py): time at n, 10n, 100n (linear: x10 each step), peak memory at 10n")
+    for label, make in CASES.items():
+        times = []
+        for n in (300, 3000, 30000):
+            text = make(n)
+            times.append(best(lambda: kamerqa.parse(text), 1 if n == 30000 else 2))
+        text = make(3000)
+        gc.collect()
+        tracemalloc.start()
+        kamerqa.parse(text)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(
+            f"  {label:<31} {times[0]:7.3f}s {times[1]:7.3f}s {times[2]:7.3f}s  x{times[1] / times[0]:5.1f} x{times[2] / times[1]:5.1f}"
+            f"  memory {peak / len(text.encode('utf-8')):5.0f}x"
+        )
 
     print()
     print(f"{'export':<8} {'questions':>9} {'seconds':>9} {'q/s':>9}")

@@ -22,10 +22,9 @@ until one is needed.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -148,16 +147,22 @@ class Lines:
         column = 1 + self.offsets.get(index, 0)
         return new_token(self.kinds[index], self.values[index], None, index + 1, column, index + 2, 1, None)
 
-    def retype(self, index: int, kind: str, value: str, offset: int) -> None:
-        """Read line ``index`` as ``value``, of shape ``kind``, which starts
-        ``offset`` characters into the line."""
-        old = self.kinds[index]
-        if old != "TEXT":
-            self.at[old].remove(index)
-        if kind != "TEXT":
-            bisect.insort(self.at.setdefault(kind, []), index)
-        self.kinds[index], self.values[index] = kind, value
-        self.offsets[index] = self.offsets.get(index, 0) + offset
+    def retype_all(self, changes: Iterable[tuple[int, str, str, int]]) -> None:
+        """Read each line ``index`` of ``changes`` as ``value``, of shape
+        ``kind``, which starts ``offset`` characters into the line.  The
+        shape index is rebuilt once (one removal from a long list per line
+        was quadratic)."""
+        touched = set()
+        for index, kind, value, offset in changes:
+            touched.add(self.kinds[index])
+            touched.add(kind)
+            self.kinds[index], self.values[index] = kind, value
+            self.offsets[index] = self.offsets.get(index, 0) + offset
+        touched.discard("TEXT")
+        for kind in touched:
+            self.at[kind] = [index for index, shape in enumerate(self.kinds) if shape == kind]
+            if not self.at[kind]:
+                del self.at[kind]
 
 
 class Run(Token):

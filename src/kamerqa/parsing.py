@@ -31,7 +31,7 @@ from .model import Diagnostic, Document, LineSpan, Severity
 from .normalise import normalise, unsafe_characters
 from .placing import place
 from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only
-from .reading import MAX_INPUT_BYTES, normalise_newlines
+from .reading import MAX_INPUT_BYTES, MAX_LINES, normalise_newlines
 from .text import HSPACE, LABEL_NUMBERS, clean_line, footnote_lead
 from .transform import Role, ToDocument
 from .vocabulary import ANSWER_LABEL, MEDEDELING_LABEL, NOISE, QUESTION_WORD
@@ -175,9 +175,12 @@ def _tokens(
     plain: frozenset[int] = frozenset(),
 ) -> list[Token]:
     lines = layout.scan(text)
-    for index in plain or ():  # the reader knows these lines are no labels (a PDF's body font)
-        if index < len(lines) and lines.kinds[index] in ("QUESTION_LINE", "ANSWER_LINE"):
-            lines.retype(index, "TEXT", lines.values[index], 0)
+    # The reader knows these lines are no labels (a PDF's body font).
+    lines.retype_all(
+        (index, "TEXT", lines.values[index], 0)
+        for index in sorted(plain)
+        if index < len(lines) and lines.kinds[index] in ("QUESTION_LINE", "ANSWER_LINE")
+    )
     found: dict = {}
     context.form = form or detect_form(lines, found=found, scores=context.layout_scores)
     context.candidates = {name: [(s.label, index + 1) for index, s in starts.items()] for name, starts in found.items()}
@@ -367,7 +370,13 @@ def _parse(
     and the text that was lexed.  ``plain``: 0-based lines a reader knows
     are text, never labels (ignored where the text is re-broken)."""
     with _collector_paused():
-        return _run(text, strict=strict, layout=layout, source=source, plain=plain)
+        try:
+            return _run(text, strict=strict, layout=layout, source=source, plain=plain)
+        except MemoryError:
+            raise InputError(
+                f"{source or 'input'}: not enough memory to parse {len(text):,} characters "
+                "(a parse needs about 10-20 times the input, more for very short lines)"
+            ) from None
 
 
 def _run(
@@ -379,7 +388,11 @@ def _run(
         raise ValueError(f"unknown layout {layout!r}; kamerqa reads: {', '.join(LAYOUTS)}")
     if len(text) > MAX_INPUT_BYTES:  # at least one byte a character: certainly over the limit
         raise InputError(f"{source or 'input'}: {len(text):,} characters is more than the {MAX_INPUT_BYTES:,} bytes kamerqa reads")
-    text, unsafe, first_unsafe = unsafe_characters(normalise(normalise_newlines(text)))
+    text = normalise_newlines(text)
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise InputError(f"{source or 'input'}: {lines:,} lines is more than the {MAX_LINES:,} lines kamerqa reads")
+    text, unsafe, first_unsafe = unsafe_characters(normalise(text))
     if not text.strip():
         raise ParseError("the input is empty", line=1, column=1, code="empty", source=source)
     flat = split_flat_text(text) if layout in (None, "flat") else None

@@ -53,8 +53,9 @@ from .text import (
     HSPACE,
     clean_line,
     covered_numbers,
-    find_footnote_marker,
     footnote_lead,
+    footnote_marker_span,
+    footnote_markers,
     number_label,
     starts_with_month,
 )
@@ -248,6 +249,29 @@ def detect_form(
     return best
 
 
+class _MarkerSites:
+    """Where each footnote marker last stands in the text emitted so far,
+    as (index in ``out``, start, end).  Tokens are scanned when a marker is
+    looked for, each once: looking again after every confirmed footnote
+    through all the text since the last one was quadratic."""
+
+    def __init__(self, out: list[Token]) -> None:
+        self.out = out
+        self.scanned = 0
+        self.sites: dict[str, tuple[int, int, int]] = {}
+
+    def last_since(self, first: int, marker: str) -> tuple[int, int, int] | None:
+        """The last occurrence of ``marker`` in ``out[first:]``, or ``None``."""
+        out = self.out
+        for index in range(self.scanned, len(out)):
+            if out[index].type in _EMITTED_TEXT:
+                for found, (start, end) in footnote_markers(out[index].value).items():
+                    self.sites[found] = (index, start, end)
+        self.scanned = len(out)
+        site = self.sites.get(marker)
+        return site if site is not None and site[0] >= first else None
+
+
 class PostLexer:
     """Turns lines into tokens typed for the layout grammar, for one parse."""
 
@@ -290,11 +314,13 @@ class PostLexer:
         if self.relex is None or not inside:
             return lines
         lines = Lines(list(lines.kinds), list(lines.values), {k: list(v) for k, v in at.items()}, dict(lines.offsets))
+        changes = []
         for index in inside:
             value = lines.values[index]
             stripped = value.lstrip(" \t")
             [shape] = list(self.relex(stripped))
-            lines.retype(index, shape.type, stripped, len(value) - len(stripped))
+            changes.append((index, shape.type, stripped, len(value) - len(stripped)))
+        lines.retype_all(changes)
         return lines
 
     # The one pass ---------------------------------------------------------
@@ -326,16 +352,17 @@ class PostLexer:
         title_open = awaiting_name = in_note = False
         answer_at: int | None = None
         next_note, note_text = 1, "1"
-        candidate: tuple[int, int] | None = None  # (index in out, index in value)
+        candidate: tuple[int, int, int] | None = None  # (index in out, start and end in its value)
+        sites = _MarkerSites(out)
         shape_starts = self._starts
 
         def emit_text(token: Token, type_: str = "TEXT") -> None:
             nonlocal candidate
             out.append(_retype(token, type_) if token.type != type_ else token)
             if note_text in token.value:  # most lines: no need to look further
-                position = find_footnote_marker(token.value, next_note)
-                if position is not None:
-                    candidate = (len(out) - 1, position)
+                span = footnote_marker_span(token.value, note_text)
+                if span is not None:
+                    candidate = (len(out) - 1, *span)
 
         # Most lines are text or blank lines in a question or answer, as
         # every check below would find.  Consecutive text lines are emitted
@@ -398,10 +425,12 @@ class PostLexer:
                 if kind == "BLANK":
                     if pending >= 0:
                         flush(index)
+                    if out and out[-1].type == "BLANK":
+                        continue  # a run of blank lines is one token: it parses as one, and a token a line cost memory
                     out.append(lines.token(index))
                     continue
                 value = values[index]
-                if note_text not in value or find_footnote_marker(value, next_note) is None:
+                if note_text not in value or footnote_marker_span(value, note_text) is None:
                     if pending < 0:
                         pending = index
                     continue
@@ -419,7 +448,8 @@ class PostLexer:
                 in_note = False  # a footnote ends with its page: the next page's text is no part of it
                 continue
             if kind == "BLANK":
-                out.append(token)
+                if not out or out[-1].type != "BLANK":
+                    out.append(token)
                 title_open = in_note = False
                 continue
             if kind == "PAGE_BREAK":
@@ -446,7 +476,7 @@ class PostLexer:
                 self._confirm_footnote(out, candidate, str(next_note))
                 next_note += 1
                 note_text = str(next_note)
-                candidate = self._find_marker(out, candidate[0], next_note)
+                candidate = sites.last_since(candidate[0], note_text)
                 out.append(_retype(token, "FOOTNOTE_BODY"))
                 in_note = not _SENTENCE_END.search(token.value)
                 continue
@@ -703,27 +733,11 @@ class PostLexer:
             return [label]
         return [label, _retype(token, "TEXT", rest, offset=len(match.group(1)) + len(match.group(2)))]
 
-    @staticmethod
-    def _find_marker(out: Sequence[Token], start: int, marker: int) -> tuple[int, int] | None:
-        """The last candidate for footnote ``marker`` in the text emitted since
-        ``start`` (several markers can share a line)."""
-        found = None
-        for index in range(start, len(out)):
-            if out[index].type in _EMITTED_TEXT:
-                position = find_footnote_marker(out[index].value, marker)
-                if position is not None:
-                    found = (index, position)
-        return found
-
-    def _confirm_footnote(self, out: list[Token], candidate: tuple[int, int], marker: str) -> None:
+    def _confirm_footnote(self, out: list[Token], candidate: tuple[int, int, int], marker: str) -> None:
         """Remember where a confirmed marker stands; it stays in the text, as printed."""
-        index, position = candidate
+        index, start, end = candidate
         token = out[index]
-        match = re.compile(rf"\[\s*{marker}\s*\]|{marker}").match(token.value, position)
-        assert match is not None  # find_footnote_marker found it here
-        self.context.footnote_refs[marker] = FootnoteRef(
-            marker, token.line or 1, (token.column or 1) + position, match.end() - position
-        )
+        self.context.footnote_refs[marker] = FootnoteRef(marker, token.line or 1, (token.column or 1) + start, end - start)
 
     @staticmethod
     def _answers_another(value: str, current: set[int]) -> bool:

@@ -14,12 +14,17 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["MAX_INPUT_BYTES", "normalise_newlines", "read_bytes"]
+__all__ = ["MAX_INPUT_BYTES", "MAX_LINES", "normalise_newlines", "read_bytes"]
 
 #: Inputs larger than this are refused: the largest real lists (budget lists
 #: with 1,500+ questions) are a few MB, and a parse needs a multiple of the
 #: input size in memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+#: Inputs of more lines than this are refused too.  A parse costs a few
+#: hundred bytes a line whatever the line holds, so 64 MB of blank lines or
+#: lone numbers (32-64 million lines) would need tens of GB; real documents
+#: have 20-60 characters a line (64 MB of them: 1-3 million lines).
+MAX_LINES = 4_000_000
 
 
 def normalise_newlines(text: str) -> str:

@@ -9,9 +9,8 @@ its own ("\\n").
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -26,6 +25,7 @@ __all__ = [
     "MONTHS",
     "Gap",
     "Line",
+    "MarkerIndex",
     "assemble",
     "clean_line",
     "covered_numbers",
@@ -34,6 +34,7 @@ __all__ = [
     "find_footnote_marker",
     "footnote_lead",
     "footnote_marker_span",
+    "footnote_markers",
     "format_dutch_date",
     "marker_place",
     "number_label",
@@ -315,18 +316,30 @@ _MARKER_BEFORE = r"(?:[^\W\d_]|[.,;:!?)\]”’\"»])"  # the character before t
 _MARKER_AFTER = r"(?=[\s.,;:!?)\]]|$)"
 
 
-@functools.lru_cache(maxsize=256)
-def _marker_pattern(marker: int) -> re.Pattern[str]:
-    # The number first and the character before it checked by a look-behind
-    # after it: the regex engine can then skip to each digit instead of
-    # testing a look-behind at every position.
-    # PDF text extractors also put a superscript marker at the start of the
-    # next line, before the closing quote or mark it belongs to
-    # ("verdwijnt\n1»"), or before the rest of the sentence ("Consumentenbond\n4 die").
-    return re.compile(
-        rf"{marker}(?<={_MARKER_BEFORE}{marker}){_MARKER_AFTER}|\[\s*{marker}\s*\]"
-        rf"|(?<![^\n]){marker}(?=[»”’\"?,;:)\]]| [a-zà-ÿ])"
-    )
+# One pattern for every marker number, so that a document with a thousand
+# footnotes compiles one regex, not a thousand.  PDF text extractors also put
+# a superscript marker at the start of the next line, before the closing
+# quote or mark it belongs to ("verdwijnt\n1»"), or before the rest of the
+# sentence ("Consumentenbond\n4 die").
+_MARKERS = re.compile(
+    rf"(?<={_MARKER_BEFORE})(\d{{1,3}}){_MARKER_AFTER}|\[\s*(\d{{1,3}})\s*\]"
+    rf"|(?<![^\n])(\d{{1,3}})(?=[»”’\"?,;:)\]]| [a-zà-ÿ])"
+)
+
+
+def footnote_markers(text: str) -> dict[str, tuple[int, int]]:
+    """Every footnote marker in ``text`` and where its last occurrence
+    stands (start, end), found in one scan."""
+    found: dict[str, tuple[int, int]] = {}
+    for match in _MARKERS.finditer(text):
+        found[match.group(match.lastindex or 0)] = match.span()
+    return found
+
+
+def _marker_spans(text: str, marker: str) -> Iterator[tuple[int, int]]:
+    for match in _MARKERS.finditer(text):
+        if match.group(match.lastindex or 0) == marker:
+            yield match.span()
 
 
 _FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?![\d.)]){HSPACE}*(\S.*)$", re.DOTALL)
@@ -344,12 +357,8 @@ def footnote_lead(line: str) -> tuple[str, str] | None:
 def find_footnote_marker(text: str, marker: int) -> int | None:
     """The index in ``text`` of the last occurrence of footnote ``marker``,
     glued or in brackets, or ``None``."""
-    if str(marker) not in text:
-        return None
-    found = None
-    for match in _marker_pattern(marker).finditer(text):
-        found = match.start()
-    return found
+    span = footnote_marker_span(text, str(marker))
+    return span[0] if span is not None else None
 
 
 def footnote_marker_span(text: str, marker: str) -> tuple[int, int] | None:
@@ -357,19 +366,35 @@ def footnote_marker_span(text: str, marker: str) -> tuple[int, int] | None:
     (start, end), glued or in brackets; ``None`` if it is not there."""
     if not marker.isdigit() or marker not in text:
         return None
-    found = None
-    for match in _marker_pattern(int(marker)).finditer(text):
-        found = (match.start(), match.end())
-    return found
+    spans = list(_marker_spans(text, marker))
+    return spans[-1] if spans else None
 
 
-def marker_place(question: Any, marker: str, first: str = "answer") -> tuple[str | None, int | None]:
+class MarkerIndex:
+    """Where footnote markers stand in texts, each text scanned once
+    however many markers are looked up in it (an answer with a thousand
+    footnotes is read once, not a thousand times)."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[str, dict[str, tuple[int, int]]]] = {}
+
+    def span(self, text: str, marker: str) -> tuple[int, int] | None:
+        entry = self._texts.get(id(text))
+        if entry is None or entry[0] is not text:
+            entry = self._texts[id(text)] = (text, footnote_markers(text))
+        return entry[1].get(marker)
+
+
+def marker_place(
+    question: Any, marker: str, first: str = "answer", index: MarkerIndex | None = None
+) -> tuple[str | None, int | None]:
     """Which text of ``question`` ("question" or "answer") holds footnote
-    ``marker`` and where: the ``first`` field is searched first."""
+    ``marker`` and where: the ``first`` field is searched first.  Pass one
+    ``index`` for many lookups in the same questions."""
     order = ("answer", "question") if first == "answer" else ("question", "answer")
     for field in order:
         text = question.answer if field == "answer" else question.text
-        span = footnote_marker_span(text or "", marker)
+        span = index.span(text or "", marker) if index is not None else footnote_marker_span(text or "", marker)
         if span is not None:
             return field, span[0]
     return None, None
@@ -424,7 +449,7 @@ def cross_references(text: str) -> tuple[str, ...]:
     "antwoord op vraag 1 en vraag 6" and ranges "vragen 4 t/m 6", in any
     case except a word "antwoord" in mixed case ("AntWoord").
     """
-    found: list[str] = []
+    found: dict[str, None] = {}  # an ordered set: membership in constant time
     for match in _references(text):
         numbers = match.group("numbers")
         expanded = _RANGE.sub(
@@ -433,9 +458,7 @@ def cross_references(text: str) -> tuple[str, ...]:
             else m.group(0),
             numbers,
         )
-        for number in re.findall(_NUMBER, expanded):
-            if number not in found:
-                found.append(number)
+        found.update(dict.fromkeys(re.findall(_NUMBER, expanded)))
     return tuple(found)
 
 

@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -26,7 +26,18 @@ from .grammar import Run, line_of
 from .joint import split_parts
 from .model import Diagnostic, Document, DocumentMeta, Footnote, KamerstukRef, LineSpan, Question, Severity
 from .postlex import ParseContext
-from .text import Gap, Line, assemble, clean_line, covered_numbers, cross_references, footnote_lead, marker_place, plain_run
+from .text import (
+    Gap,
+    Line,
+    MarkerIndex,
+    assemble,
+    clean_line,
+    covered_numbers,
+    cross_references,
+    footnote_lead,
+    marker_place,
+    plain_run,
+)
 from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NUMBERS
 
 __all__ = ["Role", "ToDocument"]
@@ -86,6 +97,7 @@ class ToDocument:
         self.context = context
         self.layout = layout
         self.spans: list[tuple[int, int, Role]] = []  # (first line, last line, role), in the order found
+        self._note = ""  # the marker of the last footnote body met: FOOTNOTE_MORE lines continue it
 
     def _role(self, token: Token, kind: str, key: str) -> None:
         line: int = token.line  # type: ignore[assignment]  # every token kamerqa makes has a line (hot path)
@@ -188,12 +200,12 @@ class ToDocument:
             last = token.line
             if kind == "FOOTNOTE_BODY":
                 notes.append(token)
-                self._role(token, "footnote", _footnote_parts(token)[0])
+                self._note = _footnote_parts(token)[0]
+                self._role(token, "footnote", self._note)
                 items.append(_LAYOUT_GAP)
             elif kind == "FOOTNOTE_MORE":  # the post-lexer only continues a body it has seen
-                body = next(t for t in reversed(notes) if t.type == "FOOTNOTE_BODY")
                 notes.append(token)
-                self._role(token, "footnote-more", _footnote_parts(body)[0])
+                self._role(token, "footnote-more", self._note)
                 items.append(_LAYOUT_GAP)
             elif kind == "ANSWER_START":
                 continue
@@ -398,6 +410,8 @@ class ToDocument:
             else:
                 bodies[-1][1].append(token)
         footnotes = []
+        index = MarkerIndex()
+        owner_of = _owners(questions)
         for token, more in bodies:
             marker, first = _footnote_parts(token)
             text = assemble([Line(first, line_of(token)), *(Line(t.value, line_of(t)) for t in more)])
@@ -405,11 +419,11 @@ class ToDocument:
             owner = None
             field = offset = None
             if ref is not None:
-                question = next((q for q in questions if ref.line in q.lines), None)
+                question = owner_of(ref.line)
                 if question is not None:
                     owner = question.number
                     in_answer = question.answer_lines is not None and ref.line in question.answer_lines
-                    field, offset = marker_place(question, marker, "answer" if in_answer else "question")
+                    field, offset = marker_place(question, marker, "answer" if in_answer else "question", index)
             footnotes.append(Footnote(marker, text, owner, line_of(token), field, offset))
         return footnotes
 
@@ -574,3 +588,17 @@ def _retype_text(token: Token) -> Token:
 def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, int]:
     return (diagnostic.line or 0, diagnostic.column or 0)
 
+
+def _owners(questions: Sequence[Question]) -> Callable[[int], Question | None]:
+    """The first question whose lines hold a given line: found by bisection
+    where the questions' spans follow each other (as they nearly always
+    do), else by looking through them in order."""
+    firsts = [q.lines.first for q in questions]
+    if all(a.lines.last < b.lines.first for a, b in itertools.pairwise(questions)):
+
+        def by_bisection(line: int) -> Question | None:
+            at = bisect.bisect_right(firsts, line) - 1
+            return questions[at] if at >= 0 and line in questions[at].lines else None
+
+        return by_bisection
+    return lambda line: next((q for q in questions if line in q.lines), None)
