@@ -268,3 +268,36 @@ def test_a_vastgesteld_line_keeps_what_is_not_its_date(line, vastgesteld, intro)
     meta = analysis.document.meta
     assert (meta.vastgesteld.isoformat() if meta.vastgesteld else None, meta.intro) == (vastgesteld, intro)
     assert analysis.unaccounted() == []
+
+
+def test_a_question_line_right_after_the_nr_column_header_is_a_question():
+    # Issue 14 (5): "Nr" then "Vraag 8: ..." (out of sequence) was taken for a header cell.
+    analysis = analyse("Lijst van vragen en antwoorden\n\nNr\nVraag 8: Waarom is de begroting verhoogd?\n\nVraag 1\nIs dat zo?\nAntwoord\nJa.\n")
+    assert ("8", "Waarom is de begroting verhoogd?") in [(q.number, q.text) for q in analysis.document.questions]
+    assert analysis.unaccounted() == []
+
+
+@pytest.mark.parametrize("second", ["De voorzitter van de commissie, Aptroot\n", "Voorzitter van de commissie,\nAptroot\n"])
+def test_a_second_chair_signature_keeps_the_first_and_the_second_in_a_diagnostic(second):
+    # Issue 14 (5): the second signature overwrote the first, whose name was then in no field.
+    text = f"Lijst van vragen en antwoorden\n\nVoorzitter van de commissie,\nHeerema\n\n{second}\n1 Is dat zo?\nAntwoord\nJa.\n"
+    analysis = analyse(text)
+    doc = analysis.document
+    assert doc.meta.chair == "Heerema"
+    [signed] = [d for d in doc.diagnostics if d.code == "second-signature"]
+    assert "Aptroot" in signed.text and signed.line == 6
+    assert analysis.unaccounted() == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["{k} Is dit vraag {k}?\nAntwoord\nJa, antwoord {k}.\n", "{k}. Is dit vraag {k}?\nAntwoord\nJa, antwoord {k}.\n",
+     "{k}\nIs dit vraag {k}?\nAntwoord\nJa, antwoord {k}.\n"],
+    ids=["table", "period", "numbered"],
+)
+def test_questions_numbered_10000_and_up_are_questions(question):
+    # Issue 14 (5): numbers had at most four digits; 10000 and on were folded into the answer to 9999.
+    doc = kamerqa.parse("".join(question.format(k=k) for k in range(1, 10004)))
+    assert len(doc.questions) == 10003
+    assert [(q.number, q.answer) for q in doc.questions[-5:]] == [(str(k), f"Ja, antwoord {k}.") for k in range(9999, 10004)]
+    assert not doc.diagnostics

@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "numbering-restart": "the question numbering starts again at 1 (a second numbered set in one document)",
     "joint-unsplit": "a joint question's text holds fewer question boundaries than numbers; it has no parts",
     "unpaired-answer": "an answer printed after all questions carries a number no unanswered question has; its text is kept here",
+    "second-signature": "the chair or clerk signs a second time; the first name is kept, the second line's text here",
     "no-answer": "a question has no answer while the others do",
     "dangling-reference": "an answer refers to a question that is not in the document",
     "page-conflict": "a question carries more than two different page numbers",

@@ -276,8 +276,8 @@ def assemble(items: Iterable[Line | Gap], *, paragraphs: bool = True) -> str:
 #: "1, 2 en 3", "1,2en3", "4-7" (the vocabulary's NUMBERS).
 LABEL_NUMBERS = vocabulary.NUMBERS
 
-_LABEL_PART = re.compile(r"(\d{1,4})(?:[ ]?([a-z])(?![a-z/])|[ ]?([A-Z])(?=[.:]))?")
-_LABEL_RANGE = re.compile(r"(\d{1,4})\s*(?:t/[ ]?m|tot en met|-|–)\s*(\d{1,4})")
+_LABEL_PART = re.compile(rf"({vocabulary.DIGITS})(?:[ ]?([a-z])(?![a-z/])|[ ]?([A-Z])(?=[.:]))?")
+_LABEL_RANGE = re.compile(rf"({vocabulary.DIGITS})\s*(?:t/[ ]?m|tot en met|-|–)\s*({vocabulary.DIGITS})")
 
 
 def covered_numbers(label: str) -> tuple[str, ...]:
@@ -402,7 +402,7 @@ def marker_place(
 
 # Cross-references ----------------------------------------------------------
 
-_NUMBER = r"\d{1,4}[a-z]?"
+_NUMBER = vocabulary.DIGITS + "[a-z]?"
 _REFERENCE = re.compile(
     r"\bantwoord(?:en)?\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen)\s+"
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|en|t/m|tot\s+en\s+met)\s*(?:vraag\s+)?{_NUMBER})*)",

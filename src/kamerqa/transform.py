@@ -377,12 +377,22 @@ class ToDocument:
                     intro.append(Token("TEXT", rest, item.start_pos, item.line, item.column))
             elif kind == "ROLE_LINE":
                 role, name = header.read_role(item.value)
+                if values.get(role) is not None:  # signed twice: the first name stays, this one is kept here
+                    self._second_signature(item, role, values[role])
+                    role_waiting = None if name else "second-signature"
+                    continue
                 if name:
                     values[role] = name
                 role_waiting = None if name else role
                 self._role(item, "meta", role)
             elif kind == "NAME_LINE":
-                if role_waiting:
+                if role_waiting == "second-signature":  # the second signature's name: kept with it
+                    self.context.diagnostics[-1] = attrs.evolve(
+                        self.context.diagnostics[-1], text=f"{self.context.diagnostics[-1].text}\n{clean_line(item.value)}"
+                    )
+                    self._role(item, "diagnostic", "second-signature")
+                    role_waiting = None
+                elif role_waiting:
                     values[role_waiting] = clean_line(item.value)
                     self._role(item, "meta", role_waiting)
                     role_waiting = None
@@ -401,6 +411,16 @@ class ToDocument:
             # The draft's heading "27925- 919" names the letter the questions are about.
             values["about"] = KamerstukRef(values["dossier"], heading_number)
         return DocumentMeta(**values)
+
+    def _second_signature(self, token: Token, role: str, first: str) -> None:
+        what = "chair" if role == "chair" else "clerk"
+        self.context.report(
+            Severity.WARNING,
+            "second-signature",
+            f"a second {what} signature; the first, {first!r}, is the document's {what}",
+            token,
+        )
+        self._role(token, "diagnostic", "second-signature")
 
     def _footnotes(self, notes: list[Token], questions: Sequence[Question]) -> list[Footnote]:
         bodies: list[tuple[Token, list[Token]]] = []  # a body line and the lines continuing it

@@ -21,6 +21,7 @@ __all__ = [
     "ANSWER_LABEL",
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
+    "DIGITS",
     "HSPACE",
     "MEDEDELING_LABEL",
     "NOISE",
@@ -36,10 +37,15 @@ __all__ = [
 HSPACE_CHARS = " \\t\\f\\v\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff"
 HSPACE = f"[{HSPACE_CHARS}]"
 
+#: The digits of a question number.  Five: the longest lists have a few
+#: thousand questions, and a list of 10,000 must not fold question 10000
+#: into the answer to 9999.  ("10 000 euro", with a space, is no number.)
+DIGITS = r"\d{1,5}"
+
 #: One question number: "12", "1a", "1 b", and a capital letter only where
 #: a label's punctuation follows it ("1 C:", "2B."), since "Vraag 6 U
 #: schrijft ..." starts a question with the word "U".
-NUMBER = r"\d{1,4}(?:[ ]?[a-z](?![a-z/])|[ ]?[A-Z](?=[.:]))?"
+NUMBER = DIGITS + r"(?:[ ]?[a-z](?![a-z/])|[ ]?[A-Z](?=[.:]))?"
 
 #: Between the numbers of a list or range: "1 en 2", "1, 2 en 3", "1,2en3",
 #: "4 t/m 6", "4 tot en met 6", "4-7", "4 – 7".
@@ -94,6 +100,7 @@ def lark_fragment() -> str:
             "// do not edit; change the vocabulary there and regenerate.",
             "",
             f"HSPACE: {regexp(HSPACE)}",
+            f"DIGITS: {regexp(DIGITS)}",
             f"NUMBERS: {regexp(NUMBERS)}",
             f"QUESTION_WORD: {regexp(QUESTION_WORD)}",
             f"NOISE: {regexp(NOISE)}",

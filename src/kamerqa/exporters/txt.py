@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from ..model import Document, Footnote, Question
 from ..text import ends_paragraph, footnote_marker_span, format_dutch_date
+from ..vocabulary import DIGITS
 from . import reject_options
 
 __all__ = ["TxtExporter"]
@@ -41,7 +42,7 @@ class TxtExporter:
 
 
 LAYOUTS = ("table", "labelled")
-_TABLE_NUMBER = re.compile(r"\d{1,4}[a-z]?")
+_TABLE_NUMBER = re.compile(DIGITS + "[a-z]?")
 
 
 def render(document: Document, *, layout: str | None = None) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..vocabulary import HSPACE
+from ..vocabulary import DIGITS, HSPACE
 from .base import Layout, Start, next_text, start, starts_question
 
 if TYPE_CHECKING:
     from ..grammar import Lines
 
-_ALONE = re.compile(rf"^{HSPACE}*(\d{{1,4}}){HSPACE}*$")
+_ALONE = re.compile(rf"^{HSPACE}*({DIGITS}){HSPACE}*$")
 
 
 def find_start(lines: Lines, index: int) -> Start | None:
@@ -33,6 +33,6 @@ LAYOUT = Layout(
     lone_number="the next question's number",
     furniture="footnote bodies, page headers",
     example="1\nIs dat zo?\nJa.\n",
-    start_shapes=("NUMBER_ONLY",),
+    start_shapes=("NUMBER_ONLY", "DOSSIER_LINE"),  # a lone five-digit number lexes as a dossier number
     find_start=find_start,
 )

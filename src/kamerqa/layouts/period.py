@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import HSPACE
+from ..vocabulary import DIGITS, HSPACE
 from .base import Layout, number_then_question
 
-_START = re.compile(rf"^{HSPACE}*(\d{{1,4}})[.)]{HSPACE}+(?=\S)")
+_START = re.compile(rf"^{HSPACE}*({DIGITS})[.)]{HSPACE}+(?=\S)")
 
 
 find_start = number_then_question(_START)

@@ -18,10 +18,12 @@ import bisect
 import re
 from typing import Any
 
+from ..vocabulary import DIGITS
+
 __all__ = ["Columns", "find_columns", "has_table_header", "table_lines"]
 
 _HEADER = re.compile(r"\bNr\s+Vraag\s+Bijlage\s+Blz\.(?:\s*\(van\))?\s+t/m\b")
-_ROW_NUMBER = re.compile(r"^\d{1,4}[a-z]?$")
+_ROW_NUMBER = re.compile(rf"^{DIGITS}[a-z]?$")
 _HEADER_WORD = re.compile(r"^(?:Nr|\(van\))$")
 _ANSWER = re.compile(r"^Antwoord\b")
 #: Two characters whose baselines differ by at most this (points) stand on one line.
