@@ -319,3 +319,18 @@ def test_kamervragen_are_titled_by_their_subject_and_joint_numbers_link_to_their
     link = next(report.element.body.iter(qn("w:hyperlink")), None)
     links = [h for h in report.element.body.iter(qn("w:hyperlink")) if "".join(t.text for t in h.iter(qn("w:t"))) == "6"]
     assert link is not None and links and links[0].get(qn("w:anchor")) == "vraag_5_en_6"
+
+
+def test_a_title_kind_or_committee_over_255_characters_is_cut_in_the_properties_only():
+    # Issue 14 (14): Word's core properties hold 255 characters; a longer title crashed the export.
+    title = "Verlenging van de bijdrage " * 20
+    document = kamerqa.parse(f"27925- 919 {title}\n\nLijst van vragen en antwoorden\n\n1 Is dat zo?\nAntwoord\nJa.\n")
+    document = attrs.evolve(document, meta=attrs.evolve(document.meta, kind="Lijst " * 60, committee="commissie " * 40))
+    buffer = io.BytesIO()
+    kamerqa.export(document, buffer, "docx")
+    report = docx.Document(buffer)
+    properties = report.core_properties
+    assert len(properties.title) == 255 and properties.title.endswith("…")
+    assert document.meta.title.startswith(properties.title[:-1])
+    assert len(properties.subject) == len(properties.author) == 255
+    assert document.meta.title in "\n".join(p.text for p in report.paragraphs)  # the report shows all of it

@@ -45,3 +45,17 @@ def test_the_reference_document_round_trips(reference):
     assert without_positions(kamerqa.parse(render(reference))) == without_positions(
         attrs.evolve(reference, diagnostics=())
     )
+
+
+def test_numbers_that_do_not_count_from_one_are_written_with_labels():
+    # Found by the fuzzing test: a list starting at question 3 was written as
+    # a table, which reads numbers from 1, and did not parse back.
+    document = kamerqa.parse("Vraag 3\nIs dat zo?\nAntwoord 3\nJa.\nVraag 5\nEn dit?\nAntwoord 5\nNee.\n")
+    text = render(document)
+    assert "Vraag 3\n" in text and "Antwoord 5\n" in text
+    assert [(q.number, q.text, q.answer) for q in kamerqa.parse(text).questions] == [
+        ("3", "Is dat zo?", "Ja."),
+        ("5", "En dit?", "Nee."),
+    ]
+    counting = kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n\n2 En dit?\nAntwoord\nNee.\n")
+    assert "\nVraag " not in render(counting)  # 1, 2: the table

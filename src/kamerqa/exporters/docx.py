@@ -342,18 +342,28 @@ class _Report:
     def _properties(self) -> None:
         meta = self.model.meta
         properties = self.doc.core_properties
-        properties.title = meta.title or meta.kind or "Lijst van vragen en antwoorden"
-        properties.subject = meta.kind or ""
+        properties.title = _property(meta.title or meta.kind or "Lijst van vragen en antwoorden")
+        properties.subject = _property(meta.kind or "")
         keywords = []
         if meta.dossier:
             keywords.append(f"dossier {meta.dossier}")
         if meta.about is not None:
             keywords.append(f"kamerstuk {meta.about}")
-        properties.keywords = "; ".join(keywords)
-        properties.author = meta.committee or ""
+        properties.keywords = _property("; ".join(keywords))
+        properties.author = _property(meta.committee or "")
         properties.comments = "Gemaakt met kamerqa"
         now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
         properties.created = properties.modified = now
+
+
+#: Word's core properties hold at most 255 characters (python-docx refuses more).
+_PROPERTY_LIMIT = 255
+
+
+def _property(value: str) -> str:
+    """``value`` as a core property: cut to the limit with an ellipsis (the
+    report itself shows the whole text)."""
+    return value if len(value) <= _PROPERTY_LIMIT else value[: _PROPERTY_LIMIT - 1] + "…"
 
 
 class _Anchors(dict):

@@ -12,6 +12,7 @@ word is kept on the line before instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import IO, Any
 
 from ..model import Document, Footnote, Question
@@ -42,16 +43,18 @@ class TxtExporter:
 
 
 LAYOUTS = ("table", "labelled")
-_TABLE_NUMBER = re.compile(DIGITS + "[a-z]?")
+_TABLE_NUMBER = re.compile(f"({DIGITS})([a-z]?)")
 
 
 def render(document: Document, *, layout: str | None = None) -> str:
     """The document as text in the table layout, or the labelled one
     ("Vraag 5 en 6" / "Antwoord 5 en 6"); by default the table layout where
-    every number is one it can print ("12", "12a"), else the labelled one."""
+    it reads back: every number is one it can print ("12", "12a") and the
+    numbers count from 1 in order.  Otherwise the labelled layout, whose
+    labels are read whatever their order (a list that starts at 3, a number
+    printed twice)."""
     if layout is None:
-        table = all(_TABLE_NUMBER.fullmatch(q.number) for q in document.questions)
-        layout = "table" if table else "labelled"
+        layout = "table" if _counts_from_one(document.questions) else "labelled"
     if layout not in LAYOUTS:
         raise ValueError(f"the txt format writes the layouts {', '.join(LAYOUTS)}, not {layout!r}")
     meta = document.meta
@@ -77,6 +80,21 @@ def render(document: Document, *, layout: str | None = None) -> str:
     for question in document.questions:
         out += _question(question, notes.get(question.number, []), layout)
     return "\n".join(out) + "\n"
+
+
+def _counts_from_one(questions: Sequence[Question]) -> bool:
+    """Do the numbers run 1, 2, 3 (sub-questions "2a", "2b" included), as a
+    table reader expects them?"""
+    previous = (0, "")
+    for question in questions:
+        match = _TABLE_NUMBER.fullmatch(question.number)
+        if match is None:
+            return False
+        number, letter = int(match.group(1)), match.group(2)
+        if not (number == previous[0] + 1 or (number == previous[0] and letter > previous[1])):
+            return False
+        previous = (number, letter)
+    return True
 
 
 def _question(question: Question, notes: list, layout: str) -> list[str]:
