@@ -148,3 +148,31 @@ def test_an_empty_folder_is_an_error_not_a_success(tmp_path):
     (tmp_path / "leeg").mkdir()
     result = CliRunner().invoke(main, ["convert", str(tmp_path / "leeg"), "--outdir", str(tmp_path / "out")])
     assert result.exit_code == 2 and "no files to convert" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_stops_a_batch_promptly_with_a_summary_and_exit_130(tmp_path):
+    # Issue 14 (16): Ctrl-C went on converting for 30 s or more, then printed "Aborted!" and no summary.
+    import signal
+    import time
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for k in range(400):
+        shutil.copyfile(REFERENCE, inputs / f"lijst-{k:03}.txt")
+    command = [sys.executable, "-m", "kamerqa", "convert", str(inputs), "--outdir", str(out), "--to", "json", "--jobs", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        while process.poll() is None and len(list(out.glob("*.json"))) < 5:
+            time.sleep(0.02)
+        os.killpg(process.pid, signal.SIGINT)  # what the terminal does: the whole group, workers too
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    written = len(list(out.glob("*.json")))
+    assert process.returncode == 130, stderr
+    assert written < 400  # it stopped, it did not convert everything first
+    assert "interrupted: " in stderr and f"of 400 inputs done, into {out}" in stderr
+    assert "Traceback" not in stderr
+    assert not list(out.glob("*.partial")) and not list(out.glob(".*"))  # no half-written files left

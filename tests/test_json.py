@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
@@ -161,3 +163,23 @@ def test_read_back_values_have_their_model_types(reference):
     document = kamerqa.from_json(kamerqa.to_json(reference))
     assert all(type(d.severity) is kamerqa.Severity for d in document.diagnostics)  # a str enum, not a str
     assert all(type(q.refers_to) is tuple and type(q.lines.first) is int for q in document.questions)
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "value", "message"),
+    [
+        ("diagnostics", "line", -1, "$.diagnostics[0]: line must be at least 1, not -1"),
+        ("diagnostics", "column", 0, "$.diagnostics[0]: column must be at least 1, not 0"),
+        ("footnotes", "offset", -1, "$.footnotes[0]: offset must be at least 0, not -1"),
+        ("questions", "page_from", -2, "$.questions[0]: page_from must be at least 0, not -2"),
+        ("questions", "page", 0, "$.questions[0]: page must be at least 1, not 0"),
+    ],
+)
+def test_values_out_of_the_schemas_range_are_refused_with_their_path(reference, where, field, value, message):
+    # Issue 14 (17): from_json checked types, not ranges: a line -1 was read, and written again.
+    data = json.loads(kamerqa.to_json(reference))
+    data[where][0][field] = value
+    with pytest.raises(InputError, match=re.escape(message)):
+        kamerqa.from_json(json.dumps(data))
+    with pytest.raises(ValueError, match=re.escape(message.split(": ", 1)[1])):  # the model holds to it too
+        attrs.evolve(getattr(reference, where)[0], **{field: value})

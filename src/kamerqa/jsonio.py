@@ -16,6 +16,7 @@ import cattrs
 import orjson
 from cattrs.errors import IterableValidationNote
 from cattrs.preconf.json import make_converter
+from cattrs.v import format_exception
 
 from .errors import InputError
 from .model import Document, Severity
@@ -131,11 +132,19 @@ def from_dict(data: Any) -> Document:
     try:
         return _converter.structure(data, Document)
     except cattrs.BaseValidationError as exc:
-        first = cattrs.transform_error(exc, path="$")[0]
+        first = cattrs.transform_error(exc, path="$", format_exception=_describe)[0]
         problem, _, where = first.rpartition(" @ ")
         raise InputError(f"not a valid kamerqa JSON document: at {where}: {problem}") from None
     except (ValueError, TypeError, KeyError) as exc:
         raise InputError(f"not a valid kamerqa JSON document: {exc}") from None
+
+
+def _describe(exc: BaseException, type_: type | None) -> str:
+    """cattrs' wording, but a model validator's own message ("line must be
+    at least 1, not -1") where it says more than "invalid value"."""
+    if isinstance(exc, ValueError) and " must be " in str(exc):
+        return str(exc)
+    return format_exception(exc, type_)
 
 
 def from_json(text: str | bytes) -> Document:

@@ -15,6 +15,21 @@ from datetime import date
 
 import attrs
 
+
+def _at_least(minimum: int):
+    """An attrs validator: ``None``, or an int no smaller than ``minimum``
+    (the JSON Schema's ``minimum``; ``from_json`` is held to it too)."""
+
+    def check(instance: object, attribute: attrs.Attribute, value: object) -> None:
+        if value is not None and (not isinstance(value, int) or value < minimum):
+            raise ValueError(f"{attribute.name} must be at least {minimum}, not {value!r}")
+
+    return check
+
+
+_LINE = _at_least(1)
+_OFFSET = _at_least(0)
+
 __all__ = [
     "Diagnostic",
     "Document",
@@ -76,12 +91,12 @@ class Diagnostic:
     severity: Severity
     code: str
     message: str
-    line: int | None = None
-    column: int | None = None
+    line: int | None = attrs.field(default=None, validator=_LINE)
+    column: int | None = attrs.field(default=None, validator=_LINE)
     text: str | None = None
-    page: int | None = None
+    page: int | None = attrs.field(default=None, validator=_LINE)
     element: str | None = None
-    page_line: int | None = None
+    page_line: int | None = attrs.field(default=None, validator=_LINE)
 
     def __str__(self) -> str:
         where = "" if self.line is None else f"{self.line}:" + ("" if self.column is None else f"{self.column}:")
@@ -103,9 +118,9 @@ class Footnote:
     marker: str
     text: str
     question: str | None
-    line: int
+    line: int = attrs.field(validator=_LINE)
     field: str | None = None
-    offset: int | None = None
+    offset: int | None = attrs.field(default=None, validator=_OFFSET)
 
 
 @attrs.frozen(slots=True)
@@ -170,7 +185,7 @@ class DocumentMeta:
     mededeling: str | None = None
     mededeling_by: str | None = None
     mededeling_received: date | None = None
-    layout_score: int | None = None
+    layout_score: int | None = attrs.field(default=None, validator=_OFFSET)
     flattened: bool = False
 
 
@@ -204,17 +219,17 @@ class Question:
     text: str
     answer: str | None
     lines: LineSpan
-    page_from: int | None = None
-    page_to: int | None = None
+    page_from: int | None = attrs.field(default=None, validator=_OFFSET)
+    page_to: int | None = attrs.field(default=None, validator=_OFFSET)
     attachment: str | None = None
     refers_to: tuple[str, ...] = ()
     answer_lines: LineSpan | None = None
     covers: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     answer_group: tuple[str, ...] = ()
-    page: int | None = None
+    page: int | None = attrs.field(default=None, validator=_LINE)
     element: str | None = None
-    page_line: int | None = None
+    page_line: int | None = attrs.field(default=None, validator=_LINE)
 
 
 @attrs.frozen(slots=True)
