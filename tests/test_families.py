@@ -156,3 +156,14 @@ def test_a_mededeling_heading_before_the_last_question_is_no_mededeling_block():
     assert [q.number for q in doc.questions] == ["1", "2", "3"]
     assert doc.meta.mededeling is None
     assert analyse(text).unaccounted() == []
+
+
+def test_introduction_phrases_are_read_in_its_first_4000_characters():
+    # The limit that keeps header matching linear (header._INTRO_LIMIT), at its boundary.
+    from kamerqa import header
+    from kamerqa.model import KamerstukRef
+
+    phrase = "(27925, nr. 919)"  # its last character at the limit, then one past it
+    filler = "x" * (header._INTRO_LIMIT - len(phrase) - 1) + " "
+    assert header.read_intro(filler + phrase + " meer.").about == KamerstukRef("27925", "919")
+    assert header.read_intro("x" + filler + phrase + " meer.").about is None

@@ -133,3 +133,16 @@ def test_a_run_is_joined_whole_only_where_assemble_would_find_no_paragraph_end()
         run = "\n".join(lines) + "\n"
         assert assemble([Line(line, n) for n, line in enumerate(lines, 1)]).count("\n\n") == 1
         assert not plain_run(run)
+
+
+def test_a_sentence_ending_line_ends_its_paragraph_only_when_clearly_shorter():
+    # SHORT_LINE's boundary: at most 90% of the shorter line around it.
+    from kamerqa.text import SHORT_LINE, ends_paragraph
+
+    around = "x" * 100
+    inside = "y" * (int(SHORT_LINE * 100) - 1) + "."  # 90 characters
+    outside = "y" * int(SHORT_LINE * 100) + "."  # 91
+    assert ends_paragraph(inside, "De " + around, around)
+    assert not ends_paragraph(outside, "De " + around, around)
+    assert not ends_paragraph(inside, "de " + around, around)  # the next line must open a sentence
+    assert not ends_paragraph(inside, "De " + around, None)  # and there must be a line to measure by
