@@ -66,3 +66,30 @@ def test_a_refusal_names_the_closest_candidates():
 def test_labelled_numbering_may_start_anywhere():
     doc = kamerqa.parse("Vraag 12\nIs dat zo?\nAntwoord 12\nJa.\nVraag 13\nEn dit?\nAntwoord 13\nNee.\n")
     assert [q.number for q in doc.questions] == ["12", "13"]
+
+
+def _form(text: str) -> str:
+    from kamerqa.grammar import layout_parser
+    from kamerqa.postlex import detect_form
+
+    return detect_form(layout_parser("qa").scan(text))
+
+
+@pytest.mark.parametrize(("bare", "expected"), [(4, "labelled"), (5, "table")])
+def test_a_run_of_labels_weighs_twice_its_length(bare, expected):
+    # LABEL_WEIGHT's boundary: two "Vraag N" labels (2 x 2 = 4) hold against
+    # four lines opening with a number (a tie goes to the more explicit
+    # layout), not against five.
+    from kamerqa.postlex import LABEL_WEIGHT
+
+    assert LABEL_WEIGHT == 2
+    labels = "Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\n\nVraag 2\nEn dit?\nAntwoord 2\nNee.\n\n"
+    numbers = "".join(f"{k} Zie de bijlage bij punt {k}.\n" for k in range(1, bare + 1))
+    assert _form(labels + numbers) == expected
+
+
+def test_of_equally_long_runs_the_one_that_skips_fewest_numbers_wins():
+    # "1 De?" then a lone "2": question 1 of a table (no number skipped),
+    # not question 2 of the numbered layout (1 skipped).
+    assert _form("1 Deelt u de zorg?\n2\nIs dat zo?\nAntwoord\nJa.\n") == "table"
+    assert _form("Inleiding.\n\n2\nDeelt u de zorg?\n\n3\nEn dit?\n") == "numbered"
