@@ -247,3 +247,23 @@ def test_line_endings_and_bom_give_the_same_document(reference, reference_text, 
     path = tmp_path / "lijst.txt"
     path.write_bytes(data)
     assert kamerqa.parse_file(path) == reference
+
+
+def test_the_conservation_check_reads_a_numbered_line_by_the_text_the_parser_took(reference_analysis):
+    # Issue 14 (6): the check stripped labels with patterns of its own; it now
+    # reads the piece of the line the parser took as text.  Cutting the last
+    # word of question 1 (on the line that also holds its number) is noticed.
+    import attrs
+
+    doc = reference_analysis.document
+    q1 = doc.question("1")
+    first_line = q1.lines.first
+    assert first_line in reference_analysis.pieces
+    [(start, end)] = reference_analysis.pieces[first_line]
+    line = reference_analysis.lines[first_line - 1]
+    assert line[:start].strip() == "1"  # the number, lifted
+    assert line[start:end] == "Is er een exit-strategie van de Nederlandse bijdrage en zo ja, wat behelst die?"
+    cut = attrs.evolve(q1, text=q1.text.removesuffix(" die?"))
+    assert cut.text != q1.text
+    tampered = attrs.evolve(reference_analysis, document=attrs.evolve(doc, questions=(cut, *doc.questions[1:])))
+    assert tampered.unaccounted() == [first_line]

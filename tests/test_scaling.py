@@ -85,3 +85,17 @@ def test_running_out_of_memory_is_an_input_error(monkeypatch):
     monkeypatch.setattr(kamerqa.parsing, "_merge_runs", exhausted)
     with pytest.raises(InputError, match="not enough memory to parse"):
         kamerqa.parse("1 Vraag?\nAntwoord\nJa.\n")
+
+
+def test_the_conservation_check_takes_linear_time():
+    # Issue 14 (6): a 50,000-line answer took 0.2 s to parse and 11.9 s to check.
+    from kamerqa.parsing import analyse
+
+    def seconds(n: int) -> float:
+        analysis = analyse("1 Is dat zo?\nAntwoord\n" + "".join(f"Dit is regel {k} van het antwoord.\n" for k in range(n)))
+        start = time.perf_counter()
+        assert analysis.unaccounted() == []
+        return time.perf_counter() - start
+
+    small, large = min(seconds(2000) for _ in range(3)), min(seconds(20000) for _ in range(3))
+    assert large < 30 * max(small, 0.002), f"{small:.4f}s at n, {large:.4f}s at 10n"

@@ -98,6 +98,10 @@ class ToDocument:
         self.layout = layout
         self.spans: list[tuple[int, int, Role]] = []  # (first line, last line, role), in the order found
         self._note = ""  # the marker of the last footnote body met: FOOTNOTE_MORE lines continue it
+        #: Where on its first line each text token stands: line -> [(start, end)]
+        #: (0-based, end exclusive).  Conservation reads a line's text from
+        #: these, not by stripping labels again with patterns of its own.
+        self.pieces: dict[int, list[tuple[int, int]]] = {}
 
     def _role(self, token: Token, kind: str, key: str) -> None:
         line: int = token.line  # type: ignore[assignment]  # every token kamerqa makes has a line (hot path)
@@ -185,6 +189,10 @@ class ToDocument:
                 line: int = token.line  # type: ignore[assignment]  # every token kamerqa makes has a line (hot path)
                 last = line + count - 1
                 self.spans.append((line, last, role))
+                if token.column is not None:
+                    start = token.column - 1
+                    newline = value.find("\n")
+                    self.pieces.setdefault(line, []).append((start, start + (newline if newline >= 0 else len(value))))
                 if count == 1 or plain_run(value, paragraphs=not self.context.reflowed, before=before):
                     single = Line(value, line)  # a run joins as one line would: soft wraps
                     items.append(single)
