@@ -127,11 +127,12 @@ class Analysis:
         return missing
 
     def _contents(self, number: int, line: str, roles: list[Role]) -> list[str]:
-        """The clean texts line ``number`` contributes to its fields.  Where
-        the parser lifted a label, number or page cell out of the line, the
-        pieces it read as text (:attr:`pieces`); the header's own readers
-        for a heading or a "Vastgesteld" line; else the whole line."""
-        if number in self.pieces and any(role in _LIFTING for role in roles):
+        """The clean texts line ``number`` contributes to its fields: the
+        pieces the parser read as text (:attr:`pieces`; what lies outside
+        them, a label, number or page cell, it lifted into a field); for
+        lines it read no text piece from, the header's own readers (a
+        heading, a "Vastgesteld" line, a footnote body), else the line."""
+        if number in self.pieces:
             return [clean_line(line[start:end]) for start, end in self.pieces[number]]
         if ("meta", "dossier") in roles:
             line = read_heading(line).title or ""
@@ -142,12 +143,6 @@ class Analysis:
             lead = footnote_lead(line)
             line = f"{lead[0]} {lead[1]}" if lead else line
         return [clean_line(line)]
-
-
-#: The roles of what the parser lifts out of a line that also holds text.
-_LIFTING = frozenset(
-    {("layout", "question-number"), ("layout", "label"), ("layout", "page-cell"), ("layout", "mededeling")}
-)
 
 
 class _Finder:

@@ -382,7 +382,8 @@ class ToDocument:
                 values["vastgesteld"], rest = dated
                 self._role(item, "meta", "vastgesteld")
                 if rest:  # "Vastgesteld 29 mei 2024 De vaste commissie ...": the introduction goes on
-                    intro.append(Token("TEXT", rest, item.start_pos, item.line, item.column))
+                    at = item.value.find(rest)  # where the rest stands on the line
+                    intro.append(Token("TEXT", rest, item.start_pos, item.line, (item.column or 1) + max(at, 0)))
             elif kind == "ROLE_LINE":
                 role, name = header.read_role(item.value)
                 if values.get(role) is not None:  # signed twice: the first name stays, this one is kept here
