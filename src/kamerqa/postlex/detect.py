@@ -1,0 +1,104 @@
+"""Which layout a document is in, by evidence: every layout's possible
+question starts are counted as a run of numbers in sequence, and the
+longest run wins (docs/layouts.md, "Detection")."""
+
+from __future__ import annotations
+
+import re
+
+from ..grammar import Lines
+from ..layouts import REGISTRY
+from ..layouts import Start as _Start
+
+__all__ = ["LABEL_WEIGHT", "continues_list", "detect_form", "in_sequence", "questions_only", "shape_starts"]
+
+
+def in_sequence(start: _Start, expected: int, previous: tuple[int, str] | None, max_skip: int) -> bool:
+    """Is ``start`` the next question: its number follows (skipping at most
+    ``max_skip``), or it is the next sub-question ("1b" after "1a")?"""
+    if expected <= start.first <= expected + max_skip:
+        return True
+    return previous is not None and start.first == previous[0] and start.letter > previous[1] != ""
+
+
+def continues_list(lines: Lines, index: int, start: _Start) -> bool:
+    """ "2. Tweede punt." right under "1. Eerste punt.": the next item of a
+    numbered list in an answer, not the next question."""
+    if index == 0 or lines.kinds[index - 1] == "BLANK":
+        return False
+    marker = re.match(r"\s*(\d{1,3})[.)]\s", lines.values[index - 1])
+    return marker is not None and int(marker.group(1)) == start.first - 1
+
+
+def shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
+    """The lines whose shape would start a question in ``form``, by index
+    in order (whether each number is the next one is for the caller to check)."""
+    starts = {}
+    layout = REGISTRY[form]
+    find_start = layout.find_start
+    for index in sorted(index for kind in layout.start_shapes for index in lines.at.get(kind, ())):
+        start = find_start(lines, index)  # the line has one of the layout's start shapes
+        if start is not None:
+            starts[index] = start
+    return starts
+
+
+#: A question label ("Vraag 3") is explicit where a bare number at a line
+#: start may be anything (the footnote bodies at a PDF page's foot, "1 Zie
+#: ...", "2 ..."): a run of labels counts this many times its length.
+LABEL_WEIGHT = 2
+
+
+def detect_form(
+    lines: Lines,
+    max_skip: int = 5,
+    *,
+    found: dict[str, dict[int, _Start]] | None = None,
+    scores: dict[str, int] | None = None,
+) -> str:
+    """The form whose question numbers run longest in sequence; of forms
+    with equally long runs, the one that skips fewest numbers ("1 De?" then
+    a lone "2" is question 1 of a table, not question 2 of the numbered
+    form); then the more explicit form: labels, then "1.", then lone
+    numbers, then the table.  ``found``, if given, receives each form's
+    possible question starts (for :meth:`PostLexer.process`), ``scores``
+    each form's run: the evidence for it.  Labelled numbering may start
+    anywhere ("Vraag 5" first); other forms count from 1.  A run of labels
+    weighs :data:`LABEL_WEIGHT` times its length."""
+    best, best_score = "table", (0, 0)
+    for form in REGISTRY:  # detection order: the more explicit layouts first
+        run, skipped, expected, previous = 0, 0, 1, None
+        starts = shape_starts(lines, form)
+        if found is not None:
+            found[form] = starts
+        if starts and REGISTRY[form].labels_decide:
+            expected = next(iter(starts.values())).first
+        for start in starts.values():
+            if in_sequence(start, expected, previous, max_skip):
+                run += 1
+                skipped += max(0, start.first - expected)
+                expected, previous = start.last + 1, (start.first, start.letter)
+        if scores is not None:
+            scores[form] = run
+        weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
+        if run and (run * weight, -skipped) > best_score:
+            best, best_score = form, (run * weight, -skipped)
+    return best
+
+
+_QUESTIONS_ONLY = re.compile(r"Vragen gesteld door de leden der Kamer(?![ \t\n]*,[ \t\n]*met)")
+
+
+def questions_only(lines: Lines, text: str = "") -> bool:
+    """Does the header call this a list of questions without answers
+    ("Verslag houdende een lijst van vragen"; Kamervragen as submitted,
+    "Vragen gesteld door de leden der Kamer" without "met de daarop ...
+    gegeven antwoorden", or a "Mededeling van ..." instead of the answer
+    heading, and no answer label anywhere)?"""
+    kind_lines = lines.at.get("KIND_LINE")
+    if kind_lines:
+        kind = lines.values[kind_lines[0]].lower()
+        return "lijst van vragen" in kind and "antwoord" not in kind
+    head = text[:2000]
+    unanswered = bool(_QUESTIONS_ONLY.search(head)) or "Mededeling van" in head  # a notice instead of answers
+    return unanswered and not lines.at.get("ANSWER_LINE") and "Antwoord van" not in head

@@ -1,0 +1,314 @@
+"""The line passes: an ordered chain of small named rules over one shared
+:class:`State` (markdown-it-py's block rules are the model).
+
+:meth:`PostLexer.process <kamerqa.postlex.lexer.PostLexer.process>` walks
+the lines once.  Plain text and blank lines inside a question or answer -
+most lines - take a fast lane; every other line is offered to the rules of
+:data:`LINE_RULES` in order, and the first that takes it emits its tokens.
+Two rules for rare blocks (:func:`answers_section`, :func:`mededeling_heading`)
+run before the fast lane, only from the line where their block begins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from lark import Token
+
+from ..grammar import Lines, new_token
+from ..header import read_role
+from ..layouts import REGISTRY
+from ..layouts import Start as _Start
+from ..model import Severity
+from ..text import clean_line, footnote_lead, footnote_marker_span
+from .context import SENTENCE_END, TEXT_KINDS, MarkerSites, last_type, looks_like_name, numbers, retype
+from .detect import in_sequence
+from .prepass import ANSWERS_HEADING_LINE
+
+if TYPE_CHECKING:
+    from .lexer import PostLexer
+
+__all__ = ["LINE_RULES", "State", "answers_section", "mededeling_heading"]
+
+
+class State:
+    """What the line passes share while reading one document."""
+
+    def __init__(self, lexer: PostLexer, lines: Lines, footers: set[int], prelude: set[int], paragraphs: bool) -> None:
+        self.lexer = lexer
+        self.lines = lines
+        self.footers = footers
+        self.prelude = prelude
+        self.paragraphs = paragraphs  # blank lines separate paragraphs (more than a tenth of the lines)
+        self.out: list[Token] = []
+        self.in_header = True
+        self.expected = 1  # the next question number
+        self.previous: tuple[int, str] | None = None  # the last question's (number, letter)
+        self.current: set[int] = set()  # the numbers of the question being read
+        self.seen: set[int] = set()  # every question number started, in any section
+        self.gaps: list[tuple[Token, int, int]] = []  # (start, number expected there, number printed)
+        self.title_open = self.awaiting_name = self.in_note = False
+        self.answer_at: int | None = None  # where an unlabelled answer starts
+        self.next_note, self.note_text = 1, "1"  # the next footnote marker, and as text
+        self.candidate: tuple[int, int, int] | None = None  # (index in out, start and end in its value)
+        self.sites = MarkerSites(self.out)
+        self.pending = -1  # the first of the text lines not emitted yet (-1: none)
+        self.start: _Start | None = None  # the question the current line starts, if any
+        self.answer_numbers: set[int] = set()  # the numbers answered after an answers heading
+        self.heading_open = False  # the answers heading's lines go on
+
+    def flush(self, end: int) -> None:
+        """Emit the pending text lines (up to ``end``) as one TEXT token."""
+        pending, values = self.pending, self.lines.values
+        value = values[pending] if end - pending == 1 else "".join(values[pending:end])
+        column = 1 + self.lines.offsets.get(pending, 0)
+        self.out.append(new_token("TEXT", value, None, pending + 1, column, end + 1, 1, None))
+        self.pending = -1
+
+    def emit_text(self, token: Token, type_: str = "TEXT") -> None:
+        """Emit a text line; note it if it holds the next footnote marker."""
+        self.out.append(retype(token, type_) if token.type != type_ else token)
+        if self.note_text in token.value:  # most lines: no need to look further
+            span = footnote_marker_span(token.value, self.note_text)
+            if span is not None:
+                self.candidate = (len(self.out) - 1, *span)
+
+
+Rule = Callable[[State, int, str, Token], bool]
+
+
+# Rare blocks ------------------------------------------------------------------
+
+
+def answers_section(state: State, index: int) -> bool:
+    """After the heading of a print whose questions come first: the
+    heading's lines, then answers by number; any other line is read as
+    everywhere (text, footnotes, page furniture)."""
+    lexer, lines = state.lexer, state.lines
+    value = lines.values[index]
+    if index == lexer.answers_at or (state.heading_open and ANSWERS_HEADING_LINE.match(value)):
+        if state.pending >= 0:
+            state.flush(index)
+        state.out.append(retype(lines.token(index), "ANSWERS"))  # "Antwoord", "Antwoord van X. (Ontvangen ...)"
+        state.heading_open = True
+        return True
+    state.heading_open = False
+    numbered = lexer.answer_start(lines, index, state.answer_numbers) if index not in state.footers else None
+    if numbered is None or (state.candidate is not None and _is_note_body(value, state.next_note)):
+        return False
+    if state.pending >= 0:
+        state.flush(index)
+    state.answer_numbers.update(numbers(numbered.label))
+    label, rest, _ = lexer.start_tokens(lines.token(index), numbered, lines, index)
+    state.out.append(retype(label, "ANSWER_NUMBER"))
+    if rest is not None:
+        state.emit_text(rest)
+    return True
+
+
+def mededeling_heading(state: State, index: int) -> bool:
+    """The heading of a Mededeling that takes the place of the answers."""
+    if state.pending >= 0:
+        state.flush(index)
+    state.out.extend(state.lexer.split_mededeling(state.lines.token(index)))
+    state.answer_at = None
+    return True
+
+
+# The line rules, in order --------------------------------------------------------
+
+
+def page_furniture(state: State, index: int, kind: str, token: Token) -> bool:
+    """A running header or footer (found by the pre-passes)."""
+    if index not in state.footers:
+        return False
+    state.out.append(retype(token, "FOOTER"))
+    state.in_note = False  # a footnote ends with its page: the next page's text is no part of it
+    return True
+
+
+def blank_line(state: State, index: int, kind: str, token: Token) -> bool:
+    """A blank line: one token for a run of them (they parse as one)."""
+    if kind != "BLANK":
+        return False
+    if not state.out or state.out[-1].type != "BLANK":
+        state.out.append(token)
+    state.title_open = state.in_note = False
+    return True
+
+
+def page_break(state: State, index: int, kind: str, token: Token) -> bool:
+    if kind != "PAGE_BREAK":
+        return False
+    state.out.append(token)
+    state.in_note = False
+    return True
+
+
+def prelude_line(state: State, index: int, kind: str, token: Token) -> bool:
+    """Text before the document proper (found by the pre-passes)."""
+    if index not in state.prelude:
+        return False
+    state.out.append(retype(token, "PRELUDE"))
+    return True
+
+
+def question_number(state: State, index: int, kind: str, token: Token) -> bool:
+    """Not a rule of its own: whether the line starts the next question,
+    for the rules after it.  Never takes the line."""
+    lexer = state.lexer
+    state.start = lexer.next_start(state.lines, index, state.expected, state.previous) if index in lexer.starts else None
+    return False
+
+
+def footnote_body(state: State, index: int, kind: str, token: Token) -> bool:
+    """A footnote body: "1https://...", "1 Nederlands Dagblad, ..." after a
+    marker "media.1", "[1 ]".  A line that could also start the next
+    question is a footnote only when it follows another footnote body, and
+    never when it is written as a question ("2. ...", "Vraag 2")."""
+    if state.candidate is None:
+        return False
+    note = footnote_lead(token.value)
+    if note is None or int(note[0]) != state.next_note:
+        return False
+    if state.start is not None and not (
+        state.lexer.form == "table" and last_type(state.out) in ("FOOTNOTE_BODY", "FOOTNOTE_MORE")
+    ):
+        return False
+    state.lexer.confirm_footnote(state.out, state.candidate, state.note_text)
+    state.next_note += 1
+    state.note_text = str(state.next_note)
+    state.candidate = state.sites.last_since(state.candidate[0], state.note_text)
+    state.out.append(retype(token, "FOOTNOTE_BODY"))
+    state.in_note = not SENTENCE_END.search(token.value)
+    return True
+
+
+def footnote_continuation(state: State, index: int, kind: str, token: Token) -> bool:
+    """The next line of a footnote body that did not end its sentence."""
+    if state.in_note and state.start is None and kind in TEXT_KINDS and token.value[:1] not in (" ", "\t", "\u00a0"):
+        state.out.append(retype(token, "FOOTNOTE_MORE"))
+        state.in_note = not SENTENCE_END.search(token.value)
+        return True
+    state.in_note = False
+    return False
+
+
+def question_start(state: State, index: int, kind: str, token: Token) -> bool:
+    """The start of the next question: its number, text and page cell; and
+    where its unlabelled answer begins, if it has one."""
+    start = state.start
+    if start is None:
+        return False
+    lexer, context = state.lexer, state.lexer.context
+    expected = state.expected
+    if REGISTRY[lexer.form].labels_decide and start.first < expected and not in_sequence(start, expected, state.previous, lexer.MAX_SKIP):
+        if start.first in lexer.used:  # "Vraag 1" again: a second numbered set (next_start let only 1 through)
+            lexer.used = set()
+            context.report(Severity.INFO, "numbering-restart", "the numbering starts again at 1 here", token)
+            state.expected = expected = 1
+        else:
+            context.report(Severity.INFO, "numbering-order", f"question {start.label} is printed after question {expected - 1}", token)
+    if start.first > expected:
+        state.gaps.append((token, expected, start.first))
+    started = numbers(start.label)
+    state.current = started
+    lexer.last_start = index
+    lexer.used.update(started)
+    state.seen.update(started)
+    state.expected, state.previous = max(expected, start.last + 1), (start.first, start.letter)
+    state.in_header = state.title_open = state.awaiting_name = False
+    label, rest, cell = lexer.start_tokens(token, start, state.lines, index)
+    state.out.append(label)
+    if rest is not None:
+        state.emit_text(rest)
+    if cell is not None:
+        state.out.append(cell)
+    state.answer_at = lexer.implicit_answer(state.lines, index, start, state.expected, state.previous, state.paragraphs)
+    return True
+
+
+def lone_number(state: State, index: int, kind: str, token: Token) -> bool:
+    """A number alone on its line: the table's "Blz." cell, else a page number."""
+    if kind == "NUMBER_ONLY" and REGISTRY[state.lexer.form].page_cells:
+        state.out.append(retype(token, "PAGE_CELL", clean_line(token.value)))  # the "Blz." column
+        return True
+    if kind in ("NUMBER_ONLY", "PAGE_OF"):
+        state.out.append(retype(token, "PAGE_NUMBER", clean_line(token.value)))  # the document's own page
+        return True
+    return False
+
+
+def header_line(state: State, index: int, kind: str, token: Token) -> bool:
+    """Before the first question: dossier and title, kind, number,
+    Vastgesteld, the signatures and their names, the column header."""
+    if not state.in_header:
+        return False
+    out = state.out
+    if kind == "DOSSIER_LINE":
+        out.append(token)
+        state.title_open = True
+    elif kind in ("KIND_LINE", "NR_LINE", "VASTGESTELD_LINE", "COLUMN_HEADER"):
+        out.append(token)
+        state.title_open = state.awaiting_name = False
+    elif kind == "QUESTION_LINE" and last_type(out) == "COLUMN_HEADER":
+        out.append(retype(token, "COLUMN_HEADER"))  # "Nr" / "Vraag" header cells
+    elif kind == "ROLE_LINE":
+        out.append(token)
+        state.title_open = False
+        state.awaiting_name = read_role(token.value)[1] is None
+    elif state.title_open and kind in TEXT_KINDS:
+        state.emit_text(token, "TITLE_LINE")
+    elif state.awaiting_name and looks_like_name(clean_line(token.value)):
+        out.append(retype(token, "NAME_LINE"))
+        state.awaiting_name = False
+    else:
+        state.awaiting_name = False
+        if kind == "ANSWER_LINE":
+            out.extend(state.lexer.split_label(token, "ANSWER_LABEL"))  # the grammar reports it
+        else:
+            state.emit_text(token)
+    return True
+
+
+def list_line(state: State, index: int, kind: str, token: Token) -> bool:
+    """In the list of questions: an answer label, a bare question label
+    under its number, a stray fragment, a repeated column header, or text."""
+    lexer, out = state.lexer, state.out
+    if kind == "ANSWER_LINE" and not lexer.answers_another(token.value, state.current):
+        label, *rest_of_line = lexer.split_label(token, "ANSWER_LABEL")
+        out.append(label)
+        for part in rest_of_line:
+            state.emit_text(part)
+    elif kind == "QUESTION_LINE" and lexer.bare_question_label(token.value) and last_type(out) == "QUESTION_START":
+        out.append(retype(token, "QUESTION_LABEL", clean_line(token.value)))
+    elif kind == "INDENTED":
+        out.append(retype(token, "FRAGMENT"))
+    elif kind == "COLUMN_HEADER":
+        out.append(token)  # repeated at the top of a page
+    else:
+        state.emit_text(token)
+    return True
+
+
+#: The rules a line that is not plain text is offered to, in order.
+LINE_RULES: tuple[Rule, ...] = (
+    page_furniture,
+    blank_line,
+    page_break,
+    prelude_line,
+    question_number,
+    footnote_body,
+    footnote_continuation,
+    question_start,
+    lone_number,
+    header_line,
+    list_line,
+)
+
+
+def _is_note_body(value: str, marker: int) -> bool:
+    """Does this line open the body of footnote ``marker`` ("1 Ter inzage ...")?"""
+    lead = footnote_lead(value)
+    return lead is not None and int(lead[0]) == marker

@@ -1,0 +1,205 @@
+"""The pre-passes: decisions about the whole document, made before the
+line passes run, each from evidence found once.
+
+* :func:`footer_lines` - running page headers and footers;
+* :func:`publication_footers` - footers of a known publication shape;
+* :func:`prelude` - a web page's title and navigation before the document;
+* :func:`answers_heading` - the "Antwoord" heading of a print whose
+  questions come first;
+* :func:`mededeling` - a deferral notice in the place of the answers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from ..furniture import publication_footer_lines
+from ..furniture import publication_footers as _known_footers
+from ..grammar import Lines
+from ..layouts import Start as _Start
+from ..text import HSPACE, clean_line, footnote_lead, number_label
+from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL
+from .context import HEADER_KINDS, SENTENCE_END
+
+__all__ = [
+    "HEADING_LINES",
+    "answers_heading",
+    "any_start",
+    "footer_lines",
+    "mededeling",
+    "prelude",
+    "publication_footers",
+]
+
+_DIGITS = re.compile(r"\d+")
+#: A word of prose (four letters or more): a line with one is content.
+_PROSE_WORD = re.compile(r"[^\W\d_]{4,}")
+#: The lines at the top a running footer's title is looked for in.
+HEADING_LINES = 40
+_PAGE_COUNTER = re.compile(r"[ \t](\d{1,3})/(\d{1,3})" + HSPACE + r"*$")
+
+
+def word_runs(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    """Every run of ``size`` words in ``text`` (lower-cased)."""
+    words = text.lower().split()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def footer_lines(lines: Lines) -> set[int]:
+    """Indexes of running page headers and footers, found by evidence,
+    never by shape alone (a page break falls mid-sentence in every PDF):
+
+    * a short line just before a page break "-----" whose text (digits
+      aside) stands before another page break too, or that holds no
+      word of prose, only codes and numbers ("h tk 20232024 387");
+    * a paragraph of at most three lines whose last line ends in a page
+      counter "12/15", where another counter of the same total is
+      printed elsewhere, or the counter stands alone, or its lines name
+      the document as its heading does (four words in a row of the lines
+      above the first question, at most :data:`HEADING_LINES`: a running
+      footer repeats the title); "Irak krijgt 1/3" is text, and so are
+      answer lines just above a footer.
+    """
+    footers: set[int] = set()
+    kinds, values, at = lines.kinds, lines.values, lines.at
+    before_breaks: dict[int, str] = {}
+    for index in at.get("PAGE_BREAK", ()):
+        before = index - 1
+        while before >= 0 and kinds[before] == "BLANK":
+            before -= 1
+        if before >= 0 and kinds[before] == "TEXT":
+            text = clean_line(values[before])
+            if len(text.split()) <= 6 and not SENTENCE_END.search(text) and not footnote_lead(text):
+                before_breaks[before] = _DIGITS.sub("#", text)
+    shapes = Counter(before_breaks.values())
+    footers.update(index for index, shape in before_breaks.items() if shapes[shape] >= 2 or not _PROSE_WORD.search(shape))
+    counters: list[tuple[int, re.Match[str]]] = []
+    for index in at.get("PAGE_COUNTER_LINE", ()):
+        match = _PAGE_COUNTER.search(values[index])
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            counters.append((index, match))
+    totals = Counter(match.group(2) for _, match in counters)
+    heading: set[tuple[str, ...]] | None = None
+    for index, match in counters:
+        if totals[match.group(2)] >= 2:  # counters of one total on several pages
+            first = index
+            while first > 0 and kinds[first - 1] == "TEXT" and index - first < 2:
+                first -= 1
+            if first > 0 and kinds[first - 1] not in ("BLANK", "NUMBER_ONLY"):
+                continue  # the last line of a longer paragraph, not a footer
+            footers.update(range(first, index + 1))
+            continue
+        # One counter of its total: the document's running footer only if
+        # it is the counter alone or names the document (and so does each
+        # line above it that belongs to it).
+        if heading is None:  # the lines above the first question, at most HEADING_LINES
+            starts = [at[kind][0] for kind in ("QUESTION_LINE", "NUMBERED") if at.get(kind)]
+            top = min([HEADING_LINES, *starts])
+            heading = word_runs(" ".join(values[:top]))
+        if values[index][: match.start()].strip() and not word_runs(values[index]) & heading:
+            continue  # text that happens to end in "1/3", naming nothing of the document
+        first = index
+        while first > 0 and kinds[first - 1] == "TEXT" and index - first < 2 and word_runs(values[first - 1]) & heading:
+            first -= 1
+        footers.update(range(first, index + 1))
+    return footers
+
+
+def publication_footers(lines: Lines, text: str) -> set[int]:
+    """Footers of a known shape ("ah-tk-20242025-562", "Tweede Kamer,
+    vergaderjaar 2024–2025, Aanhangsel 1"): see :mod:`kamerqa.furniture`."""
+    kinds = lines.kinds
+    candidates = [i for i in publication_footer_lines(text) if i < len(kinds) and kinds[i] in ("TEXT", "PAGE_COUNTER_LINE")]
+    return _known_footers(lines.values, candidates)
+
+
+def prelude(lines: Lines) -> set[int]:
+    """Text before the document proper (a website's title line): the
+    lines before the first header line, if one comes early - and only if
+    they look like a page's title and navigation: none ends a sentence.  A
+    sentence is the document's own text ("Vragen van het lid ...
+    (ingezonden 3 juni 2024)." before a line that merely opens with five
+    digits), and stays."""
+    seen = 0
+    for index, kind in enumerate(lines.kinds):
+        if kind == "BLANK":
+            continue
+        if kind in HEADER_KINDS:
+            before = [i for i in range(index) if lines.kinds[i] == "TEXT"]
+            if any(SENTENCE_END.search(clean_line(lines.values[i])) for i in before):
+                return set()
+            return set(before)
+        seen += 1
+        if seen > 8:
+            break
+    return set()
+
+
+_ANSWERS_HEADING_IN_TEXT = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_HEADING}(?={HSPACE}+(?:Antwoord{HSPACE}+)?van\b)")
+ANSWERS_HEADING_LINE = re.compile(rf"^{HSPACE}*{ANSWERS_HEADING}")
+_ANSWER_NUMBERS_START = re.compile(
+    rf"^{HSPACE}*(\d{{1,3}}(?:(?:{HSPACE}*,{HSPACE}*|{HSPACE}+en{HSPACE}+|{HSPACE}+t/m{HSPACE}+)\d{{1,3}})*)\.?{HSPACE}+(?=\S)"
+)
+
+
+def any_start(lines: Lines, index: int) -> _Start | None:
+    """A line that opens with a number or a list or range of numbers and text:
+    how the answers of a questions-first print are numbered."""
+    if lines.kinds[index] not in ("NUMBERED", "TEXT", "DOSSIER_LINE"):
+        return None
+    value = lines.values[index]
+    match = _ANSWER_NUMBERS_START.match(value)
+    if match is None or not value[match.end() :].strip():
+        return None
+    first, letter, last = number_label(match.group(1))
+    return _Start(match.group(1), first, letter, last, match.end())
+
+
+def answers_heading(lines: Lines, starts: dict[int, _Start], text: str) -> int | None:
+    """The "Antwoord" heading of a print whose questions come first: after
+    the questions, followed by answers numbered again from the first
+    question's number.  None in every other document.  ``starts``: the
+    possible question starts of the document's layout."""
+    if not starts or "ntwoord" not in text:
+        return None
+    labels = lines.at.get("ANSWER_LINE", ())
+    if labels and labels[-1] - labels[0] > 1:
+        return None  # answer labels under the questions: answers follow their questions
+    ordered = sorted(starts)
+    first_number = starts[ordered[0]].first
+    candidates = [*labels, *(m.start() for m in _ANSWERS_HEADING_IN_TEXT.finditer(text))]
+    for index in sorted(set(labels) | {text.count("\n", 0, at) for at in candidates[len(labels) :]}):
+        if bisect.bisect_left(ordered, index) < 2 or index >= len(lines):
+            continue  # questions first means several questions before the heading
+        if lines.kinds[index] not in ("ANSWER_LINE", "TEXT") or not ANSWERS_HEADING_LINE.match(lines.values[index]):
+            continue
+        if lines.kinds[index] == "ANSWER_LINE" and clean_line(lines.values[index]) not in ("Antwoord", "ANTWOORD"):
+            continue  # "Antwoord 1": an answer label, not a heading
+        for following in range(index + 1, min(index + 4, len(lines))):
+            start = any_start(lines, following)
+            if start is not None:
+                return index if start.first == first_number else None
+        return None
+    return None
+
+
+# A Mededeling heading on a line of its own, or followed by its text after
+# the sender and date: never the word "Mededeling" opening a sentence.
+_MEDEDELING_LINE = re.compile(rf"(?m)^{HSPACE}*{MEDEDELING_LABEL}(?:{HSPACE}*$|(?<=\)){HSPACE}+\S|(?<=\.){HSPACE}+\S)")
+
+
+def mededeling(lines: Lines, starts: dict[int, _Start], text: str) -> int | None:
+    """The line of a "Mededeling" heading after the questions (the notice
+    that the answers are deferred), or None.  Looked for in the text at
+    once: most documents have none."""
+    at = max(text.find("\nMededeling"), text.find("\nMEDEDELING"))
+    if at < 0 or not starts:
+        return None
+    last_question = max(starts)  # a Mededeling takes the place of the answers: after every question
+    for match in _MEDEDELING_LINE.finditer(text, at):
+        index = text.count("\n", 0, match.start())
+        if index > last_question and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
+            return index
+    return None
