@@ -1,0 +1,117 @@
+"""Each pass of the post-lexer on its own (kamerqa/postlex/): the
+pre-passes on small documents, and each line rule on one line of a state."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamerqa.grammar import layout_parser
+from kamerqa.postlex import ParseContext, PostLexer, passes, prepass
+
+
+def _lines(text: str):
+    return layout_parser("qa").scan(text)
+
+
+def _state(text: str, form: str = "table", *, footers=frozenset(), prelude=frozenset()) -> passes.State:
+    lines = _lines(text)
+    lexer = PostLexer(ParseContext(), form)
+    return passes.State(lexer, lines, set(footers), set(prelude), paragraphs=False)
+
+
+def _offer(rule, state: passes.State, index: int) -> bool:
+    lines = state.lines
+    return rule(state, index, lines.kinds[index], lines.token(index))
+
+
+def test_the_rules_run_in_the_documented_order():
+    names = [rule.__name__ for rule in passes.LINE_RULES]
+    assert names == [
+        "page_furniture",
+        "blank_line",
+        "page_break",
+        "prelude_line",
+        "question_number",
+        "footnote_body",
+        "footnote_continuation",
+        "question_start",
+        "lone_number",
+        "header_line",
+        "list_line",
+    ]
+
+
+def test_page_furniture_takes_only_the_lines_the_pre_passes_found():
+    state = _state("Een regel\nTotaallijst 3/15\n", footers={1})
+    assert not _offer(passes.page_furniture, state, 0)
+    assert _offer(passes.page_furniture, state, 1)
+    assert [t.type for t in state.out] == ["FOOTER"]
+
+
+def test_a_run_of_blank_lines_is_one_token():
+    state = _state("\n\n\nx\n")
+    assert all(_offer(passes.blank_line, state, i) for i in range(3))
+    assert not _offer(passes.blank_line, state, 3)
+    assert [t.type for t in state.out] == ["BLANK"]
+
+
+@pytest.mark.parametrize(("form", "kind"), [("table", "PAGE_CELL"), ("labelled", "PAGE_NUMBER")])
+def test_a_lone_number_is_the_tables_page_cell_and_a_page_number_elsewhere(form, kind):
+    state = _state("12\n", form)
+    assert _offer(passes.lone_number, state, 0)
+    assert [(t.type, t.value) for t in state.out] == [(kind, "12")]
+
+
+def test_a_footnote_body_needs_a_marker_waiting_for_it():
+    state = _state("1 https://example.org\n")
+    assert not _offer(passes.footnote_body, state, 0)  # no marker seen
+    state.candidate = (0, 0, 1)
+    state.out.append(state.lines.token(0))  # the text that holds the marker (stands in for it)
+    assert _offer(passes.footnote_body, state, 0)
+    assert state.out[-1].type == "FOOTNOTE_BODY" and state.note_text == "2"
+
+
+def test_header_lines_are_read_only_before_the_first_question():
+    state = _state("Voorzitter van de commissie,\nHeerema\n")
+    assert _offer(passes.header_line, state, 0) and _offer(passes.header_line, state, 1)
+    assert [t.type for t in state.out] == ["ROLE_LINE", "NAME_LINE"]
+    state.in_header = False
+    assert not _offer(passes.header_line, state, 1)
+
+
+def test_the_question_start_rule_takes_the_next_number_only():
+    from kamerqa.postlex.detect import shape_starts
+
+    text = "1 Is dat zo?\nAntwoord\nJa.\n9 Niet de volgende.\n"  # 9: more than MAX_SKIP after 1
+    state = _state(text)
+
+    state.lexer.starts = shape_starts(state.lines, "table")
+    for index in (0, 3):
+        passes.question_number(state, index, state.lines.kinds[index], state.lines.token(index))
+        taken = _offer(passes.question_start, state, index)
+        assert taken == (index == 0)
+    assert state.expected == 2 and [t.type for t in state.out][:2] == ["QUESTION_START", "TEXT"]
+
+
+def test_the_prelude_is_a_title_before_the_header_that_ends_no_sentence():
+    assert prepass.prelude(_lines("Tweede Kamer | Home\nZoeken\n\n27925- 919 Verlenging\n")) == {0, 1}
+    assert prepass.prelude(_lines("Vragen van het lid X (ingezonden 3 juni 2024).\n12345 Iets\n")) == set()
+
+
+def test_a_running_footer_needs_evidence_not_shape():
+    one = "Irak krijgt 1/3\n\nDe rest gaat naar de regio.\n"
+    assert prepass.footer_lines(_lines(one)) == set()
+    twice = "1 Vraag?\n\nTotaallijst feitelijke vragen 1/2\n\n2 Vraag?\n\nTotaallijst feitelijke vragen 2/2\n"
+    assert prepass.footer_lines(_lines(twice)) == {2, 6}  # one total on two pages
+
+
+def test_the_answers_heading_of_a_print_whose_questions_come_first():
+    text = "1. Is dat zo?\n\n2. En dit?\n\nAntwoord\n\n1. Ja.\n\n2. Nee.\n"
+    lines = _lines(text)
+    from kamerqa.postlex.detect import shape_starts
+
+    starts = shape_starts(lines, "period")
+    assert prepass.answers_heading(lines, starts, text) == 4
+    labelled = "1. Is dat zo?\nAntwoord\nJa.\n\n2. En dit?\nAntwoord\nNee.\n"  # each answer under its question
+    lines = _lines(labelled)
+    assert prepass.answers_heading(lines, shape_starts(lines, "period"), labelled) is None
