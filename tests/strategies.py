@@ -82,6 +82,9 @@ diagnostics = st.builds(
     page=st.none() | lines,
     element=maybe_texts,
     page_line=st.none() | lines,
+    expected=maybe_texts,
+    found=maybe_texts,
+    repeats=st.none() | lines,
 )
 
 documents = st.builds(

@@ -225,3 +225,14 @@ def test_characters_no_output_can_hold_are_replaced_once_at_reading():
     assert "3 characters" in cleaned.message
     for name in ("docx", "xlsx", "json", "txt"):
         kamerqa.export(doc, io.BytesIO(), name)
+
+
+def test_diagnostics_carry_their_details_as_typed_fields():
+    # Issue 11 (9): expected / found / repeats, not only numbers inside the message.
+    doc = kamerqa.parse("1 Is dat zo?\nAntwoord\nZie het antwoord op vraag 9.\n\n4 En dit\x01\x02?\nAntwoord\nNee.\n")
+    by_code = {d.code: d for d in doc.diagnostics}
+    gap = by_code["numbering-gap"]
+    assert (gap.expected, gap.found, gap.line) == ("2", "4", 5)
+    assert by_code["dangling-reference"].found == "9"
+    assert by_code["text-cleaned"].repeats == 2
+    assert kamerqa.from_json(kamerqa.to_json(doc)).diagnostics == doc.diagnostics

@@ -97,6 +97,12 @@ class Diagnostic:
     page: int | None = attrs.field(default=None, validator=_LINE)
     element: str | None = None
     page_line: int | None = attrs.field(default=None, validator=_LINE)
+    #: Typed details, where the code has them (the message says the same in
+    #: words): what was expected there and what was found instead ("6" and
+    #: "9" for a numbering gap), and how many times something recurs.
+    expected: str | None = None
+    found: str | None = None
+    repeats: int | None = attrs.field(default=None, validator=_LINE)
 
     def __str__(self) -> str:
         where = "" if self.line is None else f"{self.line}:" + ("" if self.column is None else f"{self.column}:")

@@ -509,6 +509,7 @@ def _cleaned(text: str, count: int, first: int) -> tuple[Diagnostic, ...]:
             line,
             column,
             text.split("\n", line)[line - 1] if line else None,
+            repeats=count,
         ),
     )
 
@@ -547,6 +548,8 @@ def _runner_up(context: ParseContext) -> tuple[Diagnostic, ...]:
             Severity.INFO,
             "layout-uncertain",
             f"read as {context.form} ({chosen} questions in sequence); {name} would find {score}",
+            expected=context.form,
+            found=name,
         ),
     )
 

@@ -256,6 +256,8 @@ class ToDocument:
                 "joint-unsplit",
                 f"the text of joint question {number} could not be split into its {len(covers)} questions",
                 first,
+                expected=str(len(covers)),
+                found=number,
             )
         return Question(
             number=number,
@@ -298,6 +300,7 @@ class ToDocument:
                     f"an answer numbered {number} after the questions, but no unanswered question {number}",
                     label,
                     text=f"{number} {answer}",
+                    found=number,
                 )
                 self._role(label, "diagnostic", "unpaired-answer")
                 for token in _lines(body):
@@ -344,6 +347,8 @@ class ToDocument:
                 f"question {number} has page numbers {', '.join(map(str, distinct))}; "
                 f"kept {distinct[0]} to {distinct[-1]}",
                 first,
+                found=", ".join(map(str, distinct)),
+                repeats=len(distinct),
             )
         return distinct[0], (distinct[-1] if len(distinct) > 1 else None)
 
@@ -428,6 +433,7 @@ class ToDocument:
             "second-signature",
             f"a second {what} signature; the first, {first!r}, is the document's {what}",
             token,
+            expected=first,
         )
         self._role(token, "diagnostic", "second-signature")
 
@@ -470,6 +476,7 @@ class ToDocument:
                         "which is not in this document",
                         where,
                         text=None,
+                        found=number,
                     )
 
     def _fragments(self, fragments: Sequence[Token], questions: Sequence[Question]) -> None:
@@ -490,6 +497,7 @@ class ToDocument:
             if token.type == "BLANK":
                 continue
             text = clean_line(token.value)
+            repeated = None
             if _BARE_ANSWER_LABEL.fullmatch(text):
                 code, message = "stray-label", "an 'Antwoord' label among the fragments after the list"
             else:
@@ -501,7 +509,7 @@ class ToDocument:
                     code, message = "duplicate-fragment", f"repeats the answer to question {repeated}"
                 else:
                     code, message = "stray-fragment", "an indented fragment outside the list of questions"
-            self.context.report(Severity.WARNING, code, message, token, text=text)
+            self.context.report(Severity.WARNING, code, message, token, text=text, found=repeated)
             self._role(token, "diagnostic", code)
 
     def _unanswered(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:
@@ -516,6 +524,7 @@ class ToDocument:
                     f"question {question.number} has no answer",
                     entry.question[0],
                     text=None,
+                    found=question.number,
                 )
 
 

@@ -52,15 +52,28 @@ class ParseContext:
     dropped: list[tuple[int, tuple[str, str]]] = attrs.Factory(list)  # (line, role) of tokens left out
 
     def report(
-        self, severity: Severity, code: str, message: str, token: Token | None = None, *, text: str | None = None
+        self,
+        severity: Severity,
+        code: str,
+        message: str,
+        token: Token | None = None,
+        *,
+        text: str | None = None,
+        expected: str | None = None,
+        found: str | None = None,
+        repeats: int | None = None,
     ) -> None:
+        """Record a diagnostic at ``token`` (its text kept unless ``text``
+        is given), with its typed details."""
         if code not in CODES:
             raise InternalError(f"unknown diagnostic code {code!r}")
         line = token.line if token is not None else None
         column = token.column if token is not None else None
         if text is None and token is not None:
             text = token.value.rstrip("\n")
-        self.diagnostics.append(Diagnostic(severity, code, message, line, column, text))
+        self.diagnostics.append(
+            Diagnostic(severity, code, message, line, column, text, expected=expected, found=found, repeats=repeats)
+        )
 
 
 def retype(token: Token, type_: str, value: str | None = None, offset: int = 0) -> Token:

@@ -261,6 +261,8 @@ class PostLexer:
             if expected > 1
             else f"the first question is numbered {number}",
             token,
+            expected=str(expected),
+            found=str(number),
         )
 
     @staticmethod

@@ -206,10 +206,19 @@ def question_start(state: State, index: int, kind: str, token: Token) -> bool:
     if REGISTRY[lexer.form].labels_decide and start.first < expected and not in_sequence(start, expected, state.previous, lexer.MAX_SKIP):
         if start.first in lexer.used:  # "Vraag 1" again: a second numbered set (next_start let only 1 through)
             lexer.used = set()
-            context.report(Severity.INFO, "numbering-restart", "the numbering starts again at 1 here", token)
+            context.report(
+                Severity.INFO, "numbering-restart", "the numbering starts again at 1 here", token, expected=str(expected), found=start.label
+            )
             state.expected = expected = 1
         else:
-            context.report(Severity.INFO, "numbering-order", f"question {start.label} is printed after question {expected - 1}", token)
+            context.report(
+                Severity.INFO,
+                "numbering-order",
+                f"question {start.label} is printed after question {expected - 1}",
+                token,
+                expected=str(expected),
+                found=start.label,
+            )
     if start.first > expected:
         state.gaps.append((token, expected, start.first))
     started = numbers(start.label)

@@ -133,4 +133,5 @@ def _used(name: str, why: str, line: int | None = None, column: int | None = Non
         f"read as {name} ({why}); give --encoding if that is wrong",
         line,
         column,
+        found=name,
     )

@@ -295,6 +295,7 @@ class PdfReader:
                     "page-furniture",
                     f"{len(removed)} running header and footer lines were left out (they repeat on the pages)",
                     text=" | ".join(shown),
+                    repeats=len(removed),
                 ),
             )
         plain = frozenset(line for line, strong in labels if not strong) if plain_label_lines([b for _, b in labels]) else frozenset()
