@@ -67,6 +67,7 @@ metas = st.builds(
     mededeling=maybe_texts,
     mededeling_by=maybe_texts,
     mededeling_received=st.none() | st.dates(),
+    toelichting=maybe_texts,
     layout_score=st.none() | st.integers(0, 10_000),
     flattened=st.booleans(),
 )

@@ -167,3 +167,28 @@ def test_introduction_phrases_are_read_in_its_first_4000_characters():
     filler = "x" * (header._INTRO_LIMIT - len(phrase) - 1) + " "
     assert header.read_intro(filler + phrase + " meer.").about == KamerstukRef("27925", "919")
     assert header.read_intro("x" + filler + phrase + " meer.").about is None
+
+
+def test_the_question_letters_toelichting_after_the_last_answer_is_its_own_field():
+    # Corpus 322 and 360: "Toelichting:" after the last answer belongs to the
+    # question letter, not to the answer.
+    from kamerqa.exporters.summary import metadata_rows
+    from kamerqa.parsing import analyse
+
+    text = (
+        "Vragen van het lid Kathmann (GL-PvdA) aan de minister (ingezonden 1 oktober 2024).\n\n"
+        "Vraag 1\nIs dat zo?\n\nAntwoord 1\nJa.\n\nVraag 2\nToelichting: kunt u dat toelichten?\n\nAntwoord 2\nJa.\n\n"
+        "Toelichting:\nDeze vragen dienen ter aanvulling op eerdere vragen (vraagnummer 2024Z14247).\n"
+    )
+    analysis = analyse(text)
+    doc = analysis.document
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        ("1", "Is dat zo?", "Ja."),
+        ("2", "Toelichting: kunt u dat toelichten?", "Ja."),  # inside the list it is text
+    ]
+    assert doc.meta.toelichting == "Deze vragen dienen ter aanvulling op eerdere vragen (vraagnummer 2024Z14247)."
+    assert analysis.unaccounted() == []
+    assert ("Toelichting", doc.meta.toelichting) in metadata_rows(doc)
+    # "Toelichting bij vraag 4" (no colon) is no heading: it stays in the answer.
+    other = kamerqa.parse(text.replace("\nToelichting:\n", "\nToelichting bij vraag 2\n"))
+    assert other.meta.toelichting is None and "Toelichting bij vraag 2" in other.questions[-1].answer

@@ -59,3 +59,12 @@ def test_numbers_that_do_not_count_from_one_are_written_with_labels():
     ]
     counting = kamerqa.parse("1 Is dat zo?\nAntwoord\nJa.\n\n2 En dit?\nAntwoord\nNee.\n")
     assert "\nVraag " not in render(counting)  # 1, 2: the table
+
+
+def test_a_question_that_opens_with_a_number_is_written_with_labels():
+    # Found by the fuzzing test: "1 31 865 Verbetering ..." does not read back as question 1 of a table.
+    document = kamerqa.parse("Vraag 1\n31 865 Verbetering van de begroting?\nAntwoord 1\nJa.\n")
+    assert document.questions[0].text.startswith("31 865")
+    text = render(document)
+    assert "Vraag 1\n31 865" in text
+    assert [(q.number, q.text) for q in kamerqa.parse(text).questions] == [("1", "31 865 Verbetering van de begroting?")]

@@ -156,7 +156,9 @@ class DocumentMeta:
     publication's identifier, "ah-tk-20232024-387", or a letter's "AH 608"),
     ``answer_submitted`` (old prints date the answer "Ingezonden" instead of
     "ontvangen"), and where the answers were deferred, the ``mededeling``
-    (its text) with ``mededeling_by`` and ``mededeling_received``.
+    (its text) with ``mededeling_by`` and ``mededeling_received``; a
+    ``toelichting`` is the question letter's own note printed after the
+    last answer ("Toelichting: Deze vragen dienen ter aanvulling op ...").
     ``document_date`` is the date of the document itself where it states one
     (a letter's "DATUM"); ``report`` the kamerstuk of the report a Rekenkamer
     letter answers questions about ("33 763, nr. 2").
@@ -191,6 +193,7 @@ class DocumentMeta:
     mededeling: str | None = None
     mededeling_by: str | None = None
     mededeling_received: date | None = None
+    toelichting: str | None = None
     layout_score: int | None = attrs.field(default=None, validator=_OFFSET)
     flattened: bool = False
 

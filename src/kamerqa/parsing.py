@@ -83,6 +83,7 @@ class Analysis:
             ("meta", "title"): [doc.meta.title or ""],
             ("meta", "intro"): [doc.meta.intro or ""],
             ("meta", "mededeling"): [doc.meta.mededeling or ""],
+            ("meta", "toelichting"): [doc.meta.toelichting or ""],
         }
         for q in doc.questions:
             # A number printed twice (numbering that restarts) has both texts;

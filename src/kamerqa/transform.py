@@ -129,6 +129,7 @@ class ToDocument:
         entries: list[_Entry] = []
         fragments: list[Token] = []
         mededeling: list[Token] = []
+        toelichting: list[Token] = []
         answers_block: list = []
         for node in rest:
             if node.data == "entry":
@@ -138,6 +139,8 @@ class ToDocument:
                 )
             elif node.data == "mededeling":
                 mededeling = _children(node, "mededeling")
+            elif node.data == "toelichting":
+                toelichting = _children(node, "toelichting")
             elif node.data == "answers":
                 answers_block = _children(node, "answers")
             else:
@@ -149,6 +152,11 @@ class ToDocument:
             heading, *body = mededeling
             self._role(heading, "layout", "mededeling")
             meta = attrs.evolve(meta, mededeling=self._text(body, ("meta", "mededeling"), notes).text or None)
+        if toelichting:
+            heading, *body = toelichting
+            self._role(heading, "layout", "toelichting")
+            text = self._text(body, ("meta", "toelichting"), notes).text
+            meta = attrs.evolve(meta, toelichting=text or None)
         questions = [self._question(entry, notes) for entry in entries]
         if answers_block:
             questions, entries, between = self._answers_after_questions(answers_block, questions, entries, notes)

@@ -29,6 +29,7 @@ __all__ = [
     "NUMBERS",
     "QUESTION_WORD",
     "SEPARATOR",
+    "TOELICHTING_LABEL",
     "lark_fragment",
 ]
 
@@ -80,6 +81,11 @@ MEDEDELING_LABEL = (
     rf"(?:Mededeling|MEDEDELING)(?:{HSPACE}+Mededeling)?"
     rf"(?:{HSPACE}+van{HSPACE}[^\n]{{1,400}}?\({HSPACE}*[Oo]ntvangen{HSPACE}+[^)\n]{{1,40}}\)\.?)?"
 )
+
+
+#: The heading of the question letter's own note after the last answer:
+#: "Toelichting:" (with its colon; "Toelichting bij vraag 4" is text).
+TOELICHTING_LABEL = rf"(?:Toelichting|TOELICHTING){HSPACE}*:"
 
 
 #: The heading above the answers of a print whose questions come first:

@@ -52,6 +52,7 @@ def metadata_rows(document: Document) -> list[tuple[str, str]]:
             ("Ontvangen", _date(meta.received) or _date(meta.answer_submitted)),
             ("Mededeling van", meta.mededeling_by),
             ("Mededeling ontvangen", _date(meta.mededeling_received)),
+            ("Toelichting", meta.toelichting),
             ("Vergaderjaar", meta.session),
             ("Aanhangsel", meta.aanhangsel),
             ("Nummer", meta.number),

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import IO, Any
 
+from ..layouts.base import starts_question
 from ..model import Document, Footnote, Question
 from ..text import ends_paragraph, footnote_marker_span, format_dutch_date
 from ..vocabulary import DIGITS
@@ -83,12 +84,14 @@ def render(document: Document, *, layout: str | None = None) -> str:
 
 
 def _counts_from_one(questions: Sequence[Question]) -> bool:
-    """Do the numbers run 1, 2, 3 (sub-questions "2a", "2b" included), as a
-    table reader expects them?"""
+    """Do the numbers run 1, 2, 3 (sub-questions "2a", "2b" included), and
+    does every question open as a table row's question does (a capital: "1
+    31 865 Verbetering" would not read back as question 1), as a table
+    reader expects them?"""
     previous = (0, "")
     for question in questions:
         match = _TABLE_NUMBER.fullmatch(question.number)
-        if match is None:
+        if match is None or not starts_question(question.text):
             return False
         number, letter = int(match.group(1)), match.group(2)
         if not (number == previous[0] + 1 or (number == previous[0] and letter > previous[1])):

@@ -15,11 +15,11 @@ from ..layouts import REGISTRY
 from ..layouts import Start as _Start
 from ..model import Severity
 from ..text import HSPACE, clean_line, footnote_marker_span, starts_with_month
-from ..vocabulary import MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
+from ..vocabulary import MEDEDELING_LABEL, NUMBERS, QUESTION_WORD, TOELICHTING_LABEL
 from . import prepass
 from .context import ANSWER_LABEL_SPLIT, FORMS, TEXT_KINDS, FootnoteRef, ParseContext, ends_question, numbers, retype
 from .detect import continues_list, in_sequence, shape_starts
-from .passes import LINE_RULES, State, answers_section, mededeling_heading
+from .passes import LINE_RULES, State, answers_section, closing_heading
 
 __all__ = ["PostLexer"]
 
@@ -27,6 +27,7 @@ _BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _LABEL_NUMBERS_IN = re.compile(NUMBERS)
 _MEDEDELING_SPLIT = re.compile(rf"^({HSPACE}*{MEDEDELING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
+_TOELICHTING_SPLIT = re.compile(rf"^({HSPACE}*{TOELICHTING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
 _URL_ONLY = re.compile(rf"{HSPACE}*https?://\S+{HSPACE}*\n?$")
 
 
@@ -60,6 +61,7 @@ class PostLexer:
         self.last_start = -1  # the line of the last question start
         self.mededeling_at: int | None = None  # the line of a Mededeling heading after the questions
         self.answers_at: int | None = None  # the "Antwoord" heading of a print whose questions come first
+        self.toelichting_at: int | None = None  # the question letter's "Toelichting:" after the last answer
         self.furniture: set[int] = set()  # the lines of page furniture (set by process)
 
     def _unindent(self, lines: Lines) -> Lines:
@@ -97,6 +99,7 @@ class PostLexer:
         prelude = prepass.prelude(lines)
         self.mededeling_at = prepass.mededeling(lines, self.starts, self.text)
         self.answers_at = prepass.answers_heading(lines, self.starts, self.text)
+        self.toelichting_at = prepass.toelichting(lines, self.starts, self.text)
         self.used, self.last_start = set(), -1
         state = State(self, lines, footers, prelude, paragraphs=len(lines.at.get("BLANK", ())) > 0.1 * len(lines))
         out = state.out
@@ -104,13 +107,14 @@ class PostLexer:
         # The lines where the rare blocks begin, as plain ints for the loop
         # (past the end when the document has none).
         answers_from = self.answers_at if self.answers_at is not None else len(kinds)
-        special = min(answers_from, self.mededeling_at if self.mededeling_at is not None else len(kinds))
+        closing = {at: kind for at, kind in ((self.mededeling_at, "MEDEDELING"), (self.toelichting_at, "TOELICHTING")) if at is not None}
+        special = min([answers_from, *closing])
         for index, kind in enumerate(kinds):
             if index >= special:
-                if index >= answers_from:
-                    if answers_section(state, index):
-                        continue
-                elif index == self.mededeling_at and mededeling_heading(state, index):
+                if index in closing:
+                    closing_heading(state, index, closing[index])
+                    continue
+                if index >= answers_from and answers_section(state, index):
                     continue
             # The fast lane: most lines are text or blank lines in a question
             # or answer, as every rule would find.  Consecutive text lines
@@ -218,8 +222,8 @@ class PostLexer:
             kind = kinds[j]
             if kind == "ANSWER_LINE":
                 return None  # labelled
-            if j == self.mededeling_at:
-                break  # a Mededeling takes the place of the answers
+            if j == self.mededeling_at or j == self.toelichting_at:
+                break  # a Mededeling takes the place of the answers; a Toelichting follows them
             if j in starts and self.next_start(source, j, expected, previous) is not None:
                 break
             if kind == "BLANK":
@@ -339,11 +343,12 @@ class PostLexer:
         return start if start.first <= max(self.used | {start.first}) else None
 
     @staticmethod
-    def split_mededeling(token: Token) -> list[Token]:
-        """ "Mededeling van X. (Ontvangen D) Hierbij ..." -> MEDEDELING + TEXT."""
-        match = _MEDEDELING_SPLIT.match(token.value)
+    def split_heading(token: Token, type_: str) -> list[Token]:
+        """ "Mededeling van X. (Ontvangen D) Hierbij ..." -> MEDEDELING + TEXT;
+        "Toelichting: Deze vragen ..." -> TOELICHTING + TEXT."""
+        match = (_MEDEDELING_SPLIT if type_ == "MEDEDELING" else _TOELICHTING_SPLIT).match(token.value)
         assert match is not None  # the pre-pass found the heading here
-        label = retype(token, "MEDEDELING", clean_line(match.group(1)))
+        label = retype(token, type_, clean_line(match.group(1)))
         rest = match.group(3)
         if not rest.strip():
             return [label]

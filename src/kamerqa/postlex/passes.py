@@ -5,7 +5,7 @@
 the lines once.  Plain text and blank lines inside a question or answer -
 most lines - take a fast lane; every other line is offered to the rules of
 :data:`LINE_RULES` in order, and the first that takes it emits its tokens.
-Two rules for rare blocks (:func:`answers_section`, :func:`mededeling_heading`)
+Two rules for rare blocks (:func:`answers_section`, :func:`closing_heading`)
 run before the fast lane, only from the line where their block begins.
 """
 
@@ -29,7 +29,7 @@ from .prepass import ANSWERS_HEADING_LINE
 if TYPE_CHECKING:
     from .lexer import PostLexer
 
-__all__ = ["LINE_RULES", "State", "answers_section", "mededeling_heading"]
+__all__ = ["LINE_RULES", "State", "answers_section", "closing_heading"]
 
 
 class State:
@@ -107,13 +107,13 @@ def answers_section(state: State, index: int) -> bool:
     return True
 
 
-def mededeling_heading(state: State, index: int) -> bool:
-    """The heading of a Mededeling that takes the place of the answers."""
+def closing_heading(state: State, index: int, type_: str) -> None:
+    """The heading of a block that ends the list: a Mededeling that takes
+    the place of the answers, or the question letter's Toelichting."""
     if state.pending >= 0:
         state.flush(index)
-    state.out.extend(state.lexer.split_mededeling(state.lines.token(index)))
+    state.out.extend(state.lexer.split_heading(state.lines.token(index), type_))
     state.answer_at = None
-    return True
 
 
 # The line rules, in order --------------------------------------------------------

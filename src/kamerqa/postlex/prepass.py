@@ -6,7 +6,8 @@ line passes run, each from evidence found once.
 * :func:`prelude` - a web page's title and navigation before the document;
 * :func:`answers_heading` - the "Antwoord" heading of a print whose
   questions come first;
-* :func:`mededeling` - a deferral notice in the place of the answers.
+* :func:`mededeling` - a deferral notice in the place of the answers;
+* :func:`toelichting` - the question letter's own note after the last answer.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..furniture import publication_footers as _known_footers
 from ..grammar import Lines
 from ..layouts import Start as _Start
 from ..text import HSPACE, clean_line, footnote_lead, number_label
-from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL
+from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL, TOELICHTING_LABEL
 from .context import HEADER_KINDS, SENTENCE_END
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "mededeling",
     "prelude",
     "publication_footers",
+    "toelichting",
 ]
 
 _DIGITS = re.compile(r"\d+")
@@ -201,5 +203,26 @@ def mededeling(lines: Lines, starts: dict[int, _Start], text: str) -> int | None
     for match in _MEDEDELING_LINE.finditer(text, at):
         index = text.count("\n", 0, match.start())
         if index > last_question and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
+            return index
+    return None
+
+
+_TOELICHTING_LINE = re.compile(rf"(?m)^{HSPACE}*{TOELICHTING_LABEL}")
+
+
+def toelichting(lines: Lines, starts: dict[int, _Start], text: str) -> int | None:
+    """The line of a "Toelichting:" heading after the last answer label:
+    the note of the question letter (Kamervragen print it after the last
+    answer), which belongs to no answer.  None in most documents; a
+    "Toelichting:" in the last question's own text (before its answer
+    label) is text."""
+    at = max(text.find("\nToelichting"), text.find("\nTOELICHTING"))
+    labels = lines.at.get("ANSWER_LINE", ())
+    if at < 0 or not starts or not labels or labels[-1] < max(starts):
+        return None
+    last_label = labels[-1]
+    for match in _TOELICHTING_LINE.finditer(text, at):
+        index = text.count("\n", 0, match.start())
+        if index > last_label and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
             return index
     return None
