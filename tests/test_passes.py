@@ -115,3 +115,17 @@ def test_the_answers_heading_of_a_print_whose_questions_come_first():
     labelled = "1. Is dat zo?\nAntwoord\nJa.\n\n2. En dit?\nAntwoord\nNee.\n"  # each answer under its question
     lines = _lines(labelled)
     assert prepass.answers_heading(lines, shape_starts(lines, "period"), labelled) is None
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("1) Orde van Advocaten.\n\n2) NOS.\n\n\n", 2),  # the notes end the letter, numbered from 1
+        ("1) de eerste;\n2) de tweede.\n\n1) Orde van Advocaten.\n", 5),  # a list before them is no part of them
+        ("1) Orde van Advocaten.\n3) NOS.\n", None),  # numbered 1, 3: no
+        ("1) Orde van Advocaten.\nNog een zin.\n", None),  # text after them: no
+    ],
+)
+def test_the_typed_footnotes_that_end_a_word_letter(tail, expected):
+    lines = _lines("Antwoord\nJa.\n" + tail)
+    assert prepass.typed_notes(lines) == expected

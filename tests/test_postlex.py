@@ -135,3 +135,23 @@ def test_a_numbered_list_item_is_never_a_footnote_body():
     document = kamerqa.parse(text)
     assert document.footnotes == ()
     assert document.question("2").text == "Welke drie:\n1. de eerste.\n2. de tweede."
+
+
+def test_a_footnote_typed_as_1_paren_after_its_sentence_with_the_body_at_the_end():
+    # Corpus 364 (a ministry Word letter): "... is afgenomen? 1)" and, after the last answer, "1) Nederlandse Orde ...".
+    text = (
+        "Vraag 1\nBent u bekend met het onderzoek waaruit blijkt dat het aantal is afgenomen? 1)\n\n"
+        "Antwoord op vraag 1\nJa.\n\nVraag 2\nWilt u de lijst sturen?\n\nAntwoord op vraag 2\nJa:\n1) de eerste;\n2) de tweede.\n\n"
+        "1) Nederlandse Orde van Advocaten, 11 november 2024.\n"
+    )
+    doc = kamerqa.parse(text)
+    assert [(q.number, q.answer) for q in doc.questions] == [("1", "Ja."), ("2", "Ja:\n1) de eerste;\n2) de tweede.")]
+    [note] = doc.footnotes
+    assert (note.marker, note.text, note.question, note.field) == ("1", "Nederlandse Orde van Advocaten, 11 november 2024.", "1", "question")
+    assert doc.questions[0].text[note.offset :] == "1)"  # the marker stays, as printed
+
+
+def test_an_inline_enumeration_is_no_footnote_marker():
+    doc = kamerqa.parse("Vraag 1\nWat doen 1) de JCC en 2) de brigades?\nAntwoord 1\n1) Zij werken samen.\n")
+    assert doc.footnotes == ()
+    assert [(q.text, q.answer) for q in doc.questions] == [("Wat doen 1) de JCC en 2) de brigades?", "1) Zij werken samen.")]

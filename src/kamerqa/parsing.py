@@ -141,7 +141,7 @@ class Analysis:
             dated = split_vastgesteld(line)
             line = dated[1] if dated is not None else line
         if any(kind == "footnote" for kind, _ in roles):  # a body's first line: "1https://..." -> "1 https://..."
-            lead = footnote_lead(line)
+            lead = footnote_lead(line, parenthesis=True)
             line = f"{lead[0]} {lead[1]}" if lead else line
         return [clean_line(line)]
 

@@ -321,9 +321,13 @@ _MARKER_AFTER = r"(?=[\s.,;:!?)\]]|$)"
 # a superscript marker at the start of the next line, before the closing
 # quote or mark it belongs to ("verdwijnt\n1»"), or before the rest of the
 # sentence ("Consumentenbond\n4 die").
+# Word letters also type a marker as "1)" after the sentence it belongs to,
+# at the end of its line ("... is afgenomen? 1)"), with the bodies "1) ..."
+# at the end of the letter.
 _MARKERS = re.compile(
     rf"(?<={_MARKER_BEFORE})(\d{{1,3}}){_MARKER_AFTER}|\[\s*(\d{{1,3}})\s*\]"
-    rf"|(?<![^\n])(\d{{1,3}})(?=[»”’\"?,;:)\]]| [a-zà-ÿ])"
+    rf"|(?<![^\n])(\d{{1,3}})(?=[»”’\"?,;:\]]|\)(?![ \t]+\S)| [a-zà-ÿ])"  # "1) tekst" opens a list item
+    rf"|(?<=[.?!»”] )(\d{{1,3}})\)(?=[ \t]*(?:\n|$))"
 )
 
 
@@ -345,12 +349,18 @@ def _marker_spans(text: str, marker: str) -> Iterator[tuple[int, int]]:
 _FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?![\d.)]){HSPACE}*(\S.*)$", re.DOTALL)
 
 
-def footnote_lead(line: str) -> tuple[str, str] | None:
+_FOOTNOTE_LEAD_PARENTHESIS = re.compile(rf"^{HSPACE}*(\d{{1,3}})\){HSPACE}+(\S.*)$", re.DOTALL)
+
+
+def footnote_lead(line: str, *, parenthesis: bool = False) -> tuple[str, str] | None:
     """A line led by a footnote number, as a footnote body at the foot of a
     page is ("1https://...", "1 Nederlands Dagblad, ..."): the number and
-    the rest of the line, or ``None``.  "1." and "1)" open list items,
-    never footnotes."""
+    the rest of the line, or ``None``.  "1." and "1)" open list items, not
+    footnotes - except, with ``parenthesis``, "1) ..." where the marker was
+    typed "1)" (Word letters)."""
     match = _FOOTNOTE_LEAD.match(line)
+    if match is None and parenthesis:
+        match = _FOOTNOTE_LEAD_PARENTHESIS.match(line)
     return (match.group(1), match.group(2)) if match else None
 
 

@@ -607,7 +607,7 @@ _ANSWER_NUMBERS = re.compile(rf"{ANSWER_WORD}\s+(?:{ANSWER_REFERENCE})?({NUMBERS
 
 def _footnote_parts(token: Token) -> tuple[str, str]:
     """ "1https://rsf.org/..." -> ("1", "https://rsf.org/...")."""
-    lead = footnote_lead(token.value)
+    lead = footnote_lead(token.value, parenthesis=True)
     assert lead is not None  # the post-lexer assigns FOOTNOTE_BODY only to lines led by a number
     return lead[0], clean_line(lead[1])
 

@@ -62,6 +62,7 @@ class PostLexer:
         self.mededeling_at: int | None = None  # the line of a Mededeling heading after the questions
         self.answers_at: int | None = None  # the "Antwoord" heading of a print whose questions come first
         self.toelichting_at: int | None = None  # the question letter's "Toelichting:" after the last answer
+        self.typed_notes_at: int | None = None  # where the footnotes typed "1) ..." that end a letter begin
         self.furniture: set[int] = set()  # the lines of page furniture (set by process)
 
     def _unindent(self, lines: Lines) -> Lines:
@@ -100,6 +101,7 @@ class PostLexer:
         self.mededeling_at = prepass.mededeling(lines, self.starts, self.text)
         self.answers_at = prepass.answers_heading(lines, self.starts, self.text)
         self.toelichting_at = prepass.toelichting(lines, self.starts, self.text)
+        self.typed_notes_at = prepass.typed_notes(lines)
         self.used, self.last_start = set(), -1
         state = State(self, lines, footers, prelude, paragraphs=len(lines.at.get("BLANK", ())) > 0.1 * len(lines))
         out = state.out

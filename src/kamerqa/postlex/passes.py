@@ -167,19 +167,24 @@ def footnote_body(state: State, index: int, kind: str, token: Token) -> bool:
     marker "media.1", "[1 ]".  A line that could also start the next
     question is a footnote only when it follows another footnote body, and
     never when it is written as a question ("2. ...", "Vraag 2")."""
-    if state.candidate is None:
+    candidate = state.candidate
+    if candidate is None:
         return False
-    note = footnote_lead(token.value)
+    # A marker typed "1)" (Word letters) has its body among the notes that
+    # end the letter: "1) ..." anywhere else is a list item.
+    typed = state.out[candidate[0]].value[candidate[1] : candidate[2]].endswith(")")
+    trailing = state.lexer.typed_notes_at
+    note = footnote_lead(token.value, parenthesis=typed and trailing is not None and index >= trailing)
     if note is None or int(note[0]) != state.next_note:
         return False
     if state.start is not None and not (
         state.lexer.form == "table" and last_type(state.out) in ("FOOTNOTE_BODY", "FOOTNOTE_MORE")
     ):
         return False
-    state.lexer.confirm_footnote(state.out, state.candidate, state.note_text)
+    state.lexer.confirm_footnote(state.out, candidate, state.note_text)
     state.next_note += 1
     state.note_text = str(state.next_note)
-    state.candidate = state.sites.last_since(state.candidate[0], state.note_text)
+    state.candidate = state.sites.last_since(candidate[0], state.note_text)
     state.out.append(retype(token, "FOOTNOTE_BODY"))
     state.in_note = not SENTENCE_END.search(token.value)
     return True

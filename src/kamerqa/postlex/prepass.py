@@ -7,7 +7,8 @@ line passes run, each from evidence found once.
 * :func:`answers_heading` - the "Antwoord" heading of a print whose
   questions come first;
 * :func:`mededeling` - a deferral notice in the place of the answers;
-* :func:`toelichting` - the question letter's own note after the last answer.
+* :func:`toelichting` - the question letter's own note after the last answer;
+* :func:`typed_notes` - the footnotes that end a Word letter, typed "1) ...".
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ __all__ = [
     "prelude",
     "publication_footers",
     "toelichting",
+    "typed_notes",
 ]
 
 _DIGITS = re.compile(r"\d+")
@@ -225,4 +227,30 @@ def toelichting(lines: Lines, starts: dict[int, _Start], text: str) -> int | Non
         index = text.count("\n", 0, match.start())
         if index > last_label and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
             return index
+    return None
+
+
+_TYPED_NOTE = re.compile(rf"^{HSPACE}*(\d{{1,3}})\){HSPACE}+\S")
+
+
+def typed_notes(lines: Lines) -> int | None:
+    """Where the footnotes of a Word letter that types its markers "1)"
+    begin: the lines that end the text, blank lines aside, are all "N) ..."
+    numbered on from 1 ("1) Nederlandse Orde ...", "2) NOS, ...").  A list
+    "1) ...", "2) ..." inside an answer is no part of it (its numbers do not
+    run on to the end).  None where the text does not end so."""
+    kinds, values = lines.kinds, lines.values
+    found: list[tuple[int, int]] = []  # (index, number), from the end
+    for index in range(len(kinds) - 1, -1, -1):
+        if kinds[index] == "BLANK":
+            continue
+        match = _TYPED_NOTE.match(values[index])
+        if match is None:
+            break
+        found.append((index, int(match.group(1))))
+    found.reverse()
+    numbers = [number for _, number in found]
+    for first in range(len(found)):  # the longest run to the end numbered 1, 2, 3 ...
+        if numbers[first:] == list(range(1, len(found) - first + 1)):
+            return found[first][0]
     return None
