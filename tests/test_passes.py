@@ -129,3 +129,19 @@ def test_the_answers_heading_of_a_print_whose_questions_come_first():
 def test_the_typed_footnotes_that_end_a_word_letter(tail, expected):
     lines = _lines("Antwoord\nJa.\n" + tail)
     assert prepass.typed_notes(lines) == expected
+
+
+def test_link_targets_between_a_label_and_its_question_are_page_furniture():
+    # Corpus 357: a PDF page's link annotations, extracted as text where the page broke off.
+    import kamerqa
+
+    text = "Vraag 1\nIs dat zo?\nAntwoord 1\nJa, zie https://www.cbs.nl/elders.\n\nVraag 2\nhttps://dashboards.sdgindex.org/nl\n\nhttps://www.cbs.nl/elders\n10/10\nAcht u dat geschikt?\nAntwoord 2\nNee.\n"
+    lines = _lines(text)
+    from kamerqa.postlex.detect import shape_starts
+
+    assert prepass.link_debris(lines, shape_starts(lines, "labelled")) == {6, 8}
+    doc = kamerqa.parse(text)
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        ("1", "Is dat zo?", "Ja, zie https://www.cbs.nl/elders."),  # an address in the text stays
+        ("2", "Acht u dat geschikt?", "Nee."),
+    ]

@@ -95,7 +95,12 @@ class PostLexer:
         kinds, values = lines.kinds, lines.values
         self.starts = starts if starts is not None and lines is given else shape_starts(lines, self.form)
         # The pre-passes.
-        footers = prepass.footer_lines(lines) | self.headers | prepass.publication_footers(lines, self.text)
+        footers = (
+            prepass.footer_lines(lines)
+            | self.headers
+            | prepass.publication_footers(lines, self.text)
+            | prepass.link_debris(lines, self.starts)
+        )
         self.furniture = footers
         prelude = prepass.prelude(lines)
         self.mededeling_at = prepass.mededeling(lines, self.starts, self.text)

@@ -3,6 +3,7 @@ line passes run, each from evidence found once.
 
 * :func:`footer_lines` - running page headers and footers;
 * :func:`publication_footers` - footers of a known publication shape;
+* :func:`link_debris` - a PDF page's link targets between a label and its question;
 * :func:`prelude` - a web page's title and navigation before the document;
 * :func:`answers_heading` - the "Antwoord" heading of a print whose
   questions come first;
@@ -30,6 +31,7 @@ __all__ = [
     "answers_heading",
     "any_start",
     "footer_lines",
+    "link_debris",
     "mededeling",
     "prelude",
     "publication_footers",
@@ -254,3 +256,28 @@ def typed_notes(lines: Lines) -> int | None:
         if numbers[first:] == list(range(1, len(found) - first + 1)):
             return found[first][0]
     return None
+
+
+_URL_LINE = re.compile(rf"{HSPACE}*https?://\S+{HSPACE}*\n?$")
+
+
+def link_debris(lines: Lines, starts: dict[int, _Start]) -> set[int]:
+    """Bare web addresses between a question label on its own line and the
+    question ("Vraag 20", "https://...", "https://...", "Acht u ..."): the
+    link targets of a PDF page, extracted as text where the page's text
+    broke off.  A question never opens with a bare address."""
+    kinds, values = lines.kinds, lines.values
+    debris: set[int] = set()
+    for index, start in starts.items():
+        if start.text_at is not None:
+            continue  # the question goes on on its label's line
+        found = []
+        for following in range(index + 1, len(kinds)):
+            kind = kinds[following]
+            if kind in ("BLANK", "PAGE_COUNTER_LINE", "NUMBER_ONLY", "PAGE_OF"):
+                continue
+            if kind != "TEXT" or not _URL_LINE.match(values[following]):
+                break
+            found.append(following)
+        debris.update(found)
+    return debris
