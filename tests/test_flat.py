@@ -137,3 +137,21 @@ def test_a_bare_page_number_between_label_and_question_is_furniture():
     text = _letter(questions=2) + " Vraag 3 77 Hoeveel kost dat precies? Dat weten wij niet."
     doc = kamerqa.parse(text)
     assert (doc.question("3").text, doc.question("3").answer) == ("Hoeveel kost dat precies?", "Dat weten wij niet.")
+
+
+def test_a_page_counter_whose_total_ocr_split_is_page_furniture():
+    # Corpus 348: "10/1 1" for page 10 of 11, between a question and its answer.
+    from kamerqa.flat import split_flat_text
+
+    pages = " ".join(
+        f"Vraag {k} Is dat zo bij {k}? Antwoord Dat is zo bij {k}, zegt de Rekenkamer in haar brief van vorig jaar aan de Kamer. {k}/11"
+        for k in range(1, 10)
+    )
+    line = pages + " Vraag 10 Is dat zo bij 10? 10/1 1 In ons onderzoek zagen we dat. Vraag 11 En dit? Antwoord Nee. 11/11"
+    flat = split_flat_text(line + "\n")
+    assert flat is not None
+    lines = flat.text.split("\n")
+    split = lines.index("10/1 1")
+    assert split in flat.headers
+    doc = kamerqa.parse(line + "\n")
+    assert doc.question("10").answer == "In ons onderzoek zagen we dat."

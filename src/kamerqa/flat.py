@@ -81,6 +81,8 @@ _WORD = re.compile(r"\S+")
 _LABEL_PAGE = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS}) (\d{{1,3}}) (?=[A-Z])")
 _URL = re.compile(r"(?<!\S)https?://\S+")
 _COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+# OCR splits a two-digit total now and then: "10/1 1" for "10/11".
+_COUNTER_SPLIT = re.compile(r"(?<![\d/])(\d{1,2})/(\d) (\d)(?![\d/])")
 
 
 def _is_flat(line: str) -> bool:
@@ -126,8 +128,11 @@ def split_flat_text(text: str) -> FlatText | None:
         running = _running_headers(line, counters)
         if running:  # a header is one piece, whatever it holds
             cuts = _outside(cuts, sorted(running))
+        split_counters = set(counters)
         for index, span in cut_line(line, number, cuts, out, origin):
-            if span in running:
+            # A running header, and a counter OCR split ("10/1 1"), which
+            # no line shape reads as a counter: page furniture.
+            if span in running or (span in split_counters and _COUNTER_SPLIT.fullmatch(out[index])):
                 headers.add(index)
     return FlatText("\n".join(out) + "\n", tuple(origin), frozenset(headers))
 
@@ -164,7 +169,8 @@ def _outside(cuts: set[int], spans: list[tuple[int, int]]) -> set[int]:
 
 def _page_counters(line: str) -> list[tuple[int, int]]:
     """Spans of the page counters "3/9" whose total is the most common one
-    and occurs at least twice (a fraction "1/3" in the text is not one)."""
+    and occurs at least twice (a fraction "1/3" in the text is not one),
+    also where OCR split the total ("10/1 1")."""
     counters = list(_COUNTER.finditer(line))
     totals = [m.group(2) for m in counters]
     if not totals:
@@ -172,7 +178,15 @@ def _page_counters(line: str) -> list[tuple[int, int]]:
     total = max(set(totals), key=totals.count)
     if totals.count(total) < 2:
         return []
-    return [m.span() for m in counters if m.group(2) == total and 0 < int(m.group(1)) <= int(total)]
+    spans = [m.span() for m in counters if m.group(2) == total and 0 < int(m.group(1)) <= int(total)]
+    if len(total) == 2:  # "10/1 1": a counter of this total, as OCR split it
+        spans += [
+            m.span()
+            for m in _COUNTER_SPLIT.finditer(line)
+            if m.group(2) + m.group(3) == total and 0 < int(m.group(1)) <= int(total)
+        ]
+        spans.sort()
+    return spans
 
 
 def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[int, int]]:
