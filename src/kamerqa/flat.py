@@ -82,7 +82,7 @@ _LABEL_PAGE = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS}) (\d{{1,3}}) 
 _URL = re.compile(r"(?<!\S)https?://\S+")
 _COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 # OCR splits a two-digit total now and then: "10/1 1" for "10/11".
-_COUNTER_SPLIT = re.compile(r"(?<![\d/])(\d{1,2})/(\d) (\d)(?![\d/])")
+_COUNTER_SPLIT = re.compile(r"/(\d) (\d)(?![\d/])")  # the page before it: see _split_counters
 
 
 def _is_flat(line: str) -> bool:
@@ -132,7 +132,7 @@ def split_flat_text(text: str) -> FlatText | None:
         for index, span in cut_line(line, number, cuts, out, origin):
             # A running header, and a counter OCR split ("10/1 1"), which
             # no line shape reads as a counter: page furniture.
-            if span in running or (span in split_counters and _COUNTER_SPLIT.fullmatch(out[index])):
+            if span in running or (span in split_counters and " " in out[index]):
                 headers.add(index)
     return FlatText("\n".join(out) + "\n", tuple(origin), frozenset(headers))
 
@@ -180,12 +180,24 @@ def _page_counters(line: str) -> list[tuple[int, int]]:
         return []
     spans = [m.span() for m in counters if m.group(2) == total and 0 < int(m.group(1)) <= int(total)]
     if len(total) == 2:  # "10/1 1": a counter of this total, as OCR split it
-        spans += [
-            m.span()
-            for m in _COUNTER_SPLIT.finditer(line)
-            if m.group(2) + m.group(3) == total and 0 < int(m.group(1)) <= int(total)
-        ]
+        spans += _split_counters(line, total)
         spans.sort()
+    return spans
+
+
+_PAGE_BEFORE = re.compile(r"(?<![\d/])\d{1,2}$")
+
+
+def _split_counters(line: str, total: str) -> list[tuple[int, int]]:
+    """The spans of "10/1 1" counters of ``total`` in ``line``.  The pattern
+    opens with the literal "/", so the regex engine skips to each slash."""
+    spans = []
+    for match in _COUNTER_SPLIT.finditer(line):
+        if match.group(1) + match.group(2) != total:
+            continue
+        page = _PAGE_BEFORE.search(line, max(0, match.start() - 3), match.start())
+        if page is not None and 0 < int(page.group()) <= int(total):
+            spans.append((page.start(), match.end()))
     return spans
 
 

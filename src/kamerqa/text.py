@@ -341,9 +341,22 @@ def footnote_markers(text: str) -> dict[str, tuple[int, int]]:
 
 
 def _marker_spans(text: str, marker: str) -> Iterator[tuple[int, int]]:
-    for match in _MARKERS.finditer(text):
-        if match.group(match.lastindex or 0) == marker:
-            yield match.span()
+    """Where ``marker`` stands as a footnote marker in ``text``, in order.
+    Found from each occurrence of its digits (``str.find``), the pattern
+    tried only there: scanning a long text with it for one marker is slow."""
+    at = text.find(marker)
+    last = -1
+    while at >= 0:
+        before = at - 1
+        while before >= 0 and text[before] in " \t\n\u00a0":
+            before -= 1
+        for start in (before, at) if before >= 0 and text[before] == "[" else (at,):
+            match = _MARKERS.match(text, start)
+            if match is not None and match.start() > last and match.group(match.lastindex or 0) == marker:
+                last = match.start()
+                yield match.span()
+                break
+        at = text.find(marker, at + len(marker))
 
 
 _FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?![\d.)]){HSPACE}*(\S.*)$", re.DOTALL)
