@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kamerqa.text import Gap, Line, assemble, cross_references, find_footnote_marker, format_dutch_date, parse_dutch_date
 
@@ -146,3 +148,13 @@ def test_a_sentence_ending_line_ends_its_paragraph_only_when_clearly_shorter():
     assert not ends_paragraph(outside, "De " + around, around)
     assert not ends_paragraph(inside, "de " + around, around)  # the next line must open a sentence
     assert not ends_paragraph(inside, "De " + around, None)  # and there must be a line to measure by
+
+
+@given(st.text(alphabet="ab. ?[]()»\n12", max_size=40), st.sampled_from(["1", "2", "12"]))
+def test_a_marker_is_found_where_a_scan_of_the_whole_text_finds_it(text, marker):
+    # The search starts at each occurrence of the digits (fast on long
+    # lines); it must find what scanning the whole text with the pattern finds.
+    from kamerqa.text import _MARKERS, footnote_marker_span
+
+    scanned = [m.span() for m in _MARKERS.finditer(text) if m.group(m.lastindex or 0) == marker]
+    assert footnote_marker_span(text, marker) == (scanned[-1] if scanned else None)
