@@ -145,3 +145,28 @@ def test_link_targets_between_a_label_and_its_question_are_page_furniture():
         ("1", "Is dat zo?", "Ja, zie https://www.cbs.nl/elders."),  # an address in the text stays
         ("2", "Acht u dat geschikt?", "Nee."),
     ]
+
+
+def test_a_questions_first_print_with_its_questions_in_a_row():
+    # Corpus 330 (1961): "1." and "2." without a blank line between them are
+    # the questions, not a list inside question 1, where the answers follow
+    # under their heading; the print's own number "3073." above is no question.
+    import kamerqa
+
+    text = (
+        "3073. VRAGEN van de heer Egas (P.v.d.A.) over de gewassen. (Ingezonden 10 mei 1961.)\n"
+        "1. Is het de Minister bekend, dat het zo is?\n"
+        "2. Is het juist, dat het zo is?\n"
+        "ANTWOORD van de heer Marijnen, Minister van Landbouw. (Ingezonden 7 juni 1961.)\n"
+        "1. Op Schouwen laat de stand te wensen over.\n"
+        "2. Het is niet juist.\n"
+    )
+    lines = _lines(text)
+    from kamerqa.postlex.detect import shape_starts
+
+    assert prepass.answers_heading(lines, shape_starts(lines, "period"), text) == 3
+    doc = kamerqa.parse(text)
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        ("1", "Is het de Minister bekend, dat het zo is?", "Op Schouwen laat de stand te wensen over."),
+        ("2", "Is het juist, dat het zo is?", "Het is niet juist."),
+    ]

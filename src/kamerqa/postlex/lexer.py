@@ -205,7 +205,10 @@ class PostLexer:
                 or (start.first > expected + self.MAX_SKIP and not first_label)
             ):
                 return None
-        return None if continues_list(lines, index, start) else start
+        # "2." right under "1." continues a list in an answer - except in a
+        # print whose questions all come first: there the questions are the list.
+        questions_first = self.answers_at is not None and index < self.answers_at
+        return None if not questions_first and continues_list(lines, index, start) else start
 
     def implicit_answer(
         self, source: Lines, index: int, start: _Start, expected: int, previous: tuple[int, str], paragraphs: bool

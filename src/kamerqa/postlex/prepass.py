@@ -15,6 +15,7 @@ line passes run, each from evidence found once.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 
@@ -168,13 +169,18 @@ def answers_heading(lines: Lines, starts: dict[int, _Start], text: str) -> int |
     the questions, followed by answers numbered again from the first
     question's number.  None in every other document.  ``starts``: the
     possible question starts of the document's layout."""
-    if not starts or "ntwoord" not in text:
+    if not starts or ("ntwoord" not in text and "NTWOORD" not in text):
         return None
     labels = lines.at.get("ANSWER_LINE", ())
     if labels and labels[-1] - labels[0] > 1:
         return None  # answer labels under the questions: answers follow their questions
     ordered = sorted(starts)
-    first_number = starts[ordered[0]].first
+    # The first question's number: where numbers begin to run on ("3073.
+    # VRAGEN van ..." above "1. Is het ...", "2. Is het ..." is none).
+    first_number = next(
+        (starts[a].first for a, b in itertools.pairwise(ordered) if starts[b].first == starts[a].last + 1),
+        starts[ordered[0]].first,
+    )
     candidates = [*labels, *(m.start() for m in _ANSWERS_HEADING_IN_TEXT.finditer(text))]
     for index in sorted(set(labels) | {text.count("\n", 0, at) for at in candidates[len(labels) :]}):
         if bisect.bisect_left(ordered, index) < 2 or index >= len(lines):
