@@ -170,3 +170,13 @@ def test_a_questions_first_print_with_its_questions_in_a_row():
         ("1", "Is het de Minister bekend, dat het zo is?", "Op Schouwen laat de stand te wensen over."),
         ("2", "Is het juist, dat het zo is?", "Het is niet juist."),
     ]
+
+
+@pytest.mark.parametrize("above", [prepass.HEADING_LINES - 1, prepass.HEADING_LINES])
+def test_a_lone_page_counter_is_a_footer_when_it_names_the_heading_of_the_first_lines(above):
+    # HEADING_LINES' boundary: the document's title is looked for in its first 40 lines.
+    filler = "".join(f"regel {k} zonder betekenis\n" for k in range(above))
+    text = filler + "Verlenging van de bijdrage aan de coalitie\n\n" + "x\n" * 3 + "\nVerlenging van de bijdrage aan de coalitie 2/3\n\n1 Vraag?\n"
+    footers = prepass.footer_lines(_lines(text))
+    counter = above + 6
+    assert (counter in footers) == (above < prepass.HEADING_LINES)
