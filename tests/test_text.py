@@ -158,3 +158,22 @@ def test_a_marker_is_found_where_a_scan_of_the_whole_text_finds_it(text, marker)
 
     scanned = [m.span() for m in _MARKERS.finditer(text) if m.group(m.lastindex or 0) == marker]
     assert footnote_marker_span(text, marker) == (scanned[-1] if scanned else None)
+
+
+_WORDS = st.sampled_from(["de", "Het", "kabinet", "ISIS-", "steun", "1.", "-", "•", "Irak", "jaar.", "zo?", "Ja.", "»De", "brede-"])
+_TEXT_LINES = st.lists(st.lists(_WORDS, min_size=1, max_size=14).map(" ".join), min_size=2, max_size=6)
+
+
+@given(_TEXT_LINES, st.none() | st.lists(_WORDS, min_size=1, max_size=14).map(" ".join), st.booleans())
+def test_a_run_plain_run_lets_through_joins_as_assemble_joins_its_lines(lines, before, paragraphs):
+    # The fast lane's contract: where plain_run says a run is only soft wraps,
+    # joining it as one line gives what assembling its lines one by one gives.
+    from kamerqa.text import plain_run
+
+    raw = "".join(line + "\n" for line in lines)
+    if not plain_run(raw, paragraphs=paragraphs, before=before):
+        return
+    head = [Line(before + "\n", 1)] if before is not None else []
+    one_by_one = assemble([*head, *(Line(line + "\n", k + 2) for k, line in enumerate(lines))], paragraphs=paragraphs)
+    as_one = assemble([*head, Line(raw, 2)], paragraphs=paragraphs)
+    assert one_by_one == as_one
