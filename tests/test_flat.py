@@ -3,6 +3,8 @@ breaks, what it takes for furniture, and the boundaries of its constants."""
 
 from __future__ import annotations
 
+import pytest
+
 import kamerqa
 from kamerqa import flat
 from kamerqa.flat import split_flat_text
@@ -155,3 +157,17 @@ def test_a_page_counter_whose_total_ocr_split_is_page_furniture():
     assert split in flat.headers
     doc = kamerqa.parse(line + "\n")
     assert doc.question("10").answer == "In ons onderzoek zagen we dat."
+
+
+@pytest.mark.parametrize(("on", "furniture"), [(3, True), (2, False)])
+def test_a_running_header_recurs_on_at_least_half_the_pages(on, furniture):
+    # The boundary of "half the pages": of six, three are enough and two are not.
+    parts = [_letter(questions=0)]
+    for page in range(1, 7):
+        sentence = f"Vraag {page} Hoe zit het met onderdeel {page}? Wij beschikken niet over gegevens van dat onderdeel."
+        header = f" {HEADER}" if page <= on else ""
+        parts.append(f"{sentence}{header} {page}/6")
+    doc = kamerqa.parse(" ".join(parts))
+    assert len(doc.questions) == 6
+    kept = [HEADER in (q.answer or "") for q in doc.questions[:on]]
+    assert kept == [not furniture] * on
