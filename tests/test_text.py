@@ -177,3 +177,32 @@ def test_a_run_plain_run_lets_through_joins_as_assemble_joins_its_lines(lines, b
     one_by_one = assemble([*head, *(Line(line + "\n", k + 2) for k, line in enumerate(lines))], paragraphs=paragraphs)
     as_one = assemble([*head, Line(raw, 2)], paragraphs=paragraphs)
     assert one_by_one == as_one
+
+
+def test_composition_ligatures_and_soft_hyphens_are_normalised_with_a_map_back():
+    # Issue 11 (10): NFC, "ﬁ" and soft hyphens, with the input's columns kept.
+    from kamerqa.normalise import compose
+
+    text = "Is de ﬁnanciering van Kostic\u0301 verste\u00adkeling?\nJa.\n"
+    composed, columns = compose(text)
+    assert composed == "Is de financiering van Kostić verstekeling?\nJa.\n"
+    line = composed.split("\n")[0]
+    for column, char in enumerate(line, start=1):  # every column points at where its character came from
+        original = text.split("\n")[0][columns.original(1, column) - 1]
+        assert original == char or original in "\ufb01" or (char == "ć" and original == "c")
+    assert columns.original(2, 1) == 1  # unchanged lines map to themselves
+    plain = "Alleen ASCII.\n"
+    assert compose(plain) == (plain, compose(plain)[1]) and not compose(plain)[1].lines
+
+
+def test_a_diagnostic_after_a_ligature_points_at_the_input_column():
+    import kamerqa
+
+    text = "1 Is de ﬁnanciering rond?\nAntwoord\nZie het antwoord op vraag 7.\n"
+    doc = kamerqa.parse(text)
+    assert doc.questions[0].text == "Is de financiering rond?"
+    [dangling] = [d for d in doc.diagnostics if d.code == "dangling-reference"]
+    assert dangling.line == 2
+    cleaned = kamerqa.parse("1 Is de ﬁnanciering\x01 rond?\nAntwoord\nJa.\n")
+    [mark] = [d for d in cleaned.diagnostics if d.code == "text-cleaned"]
+    assert "1 Is de ﬁnanciering\x01 rond?".index("\x01") + 1 == mark.column  # the input's column, before "ﬁ" became "fi"

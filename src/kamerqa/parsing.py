@@ -27,7 +27,7 @@ from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_
 from .header import read_heading, split_vastgesteld
 from .inline import split_inline_numbers
 from .model import Diagnostic, Document, LineSpan, Severity
-from .normalise import normalise, unsafe_characters
+from .normalise import Columns, compose, normalise, unsafe_characters
 from .placing import place
 from .postlex import FORMS, FootnoteRef, ParseContext, PostLexer, detect_form, questions_only
 from .reading import MAX_INPUT_BYTES, MAX_LINES, normalise_newlines
@@ -421,7 +421,8 @@ def _run(
     lines = text.count("\n")
     if lines > MAX_LINES:
         raise InputError(f"{source or 'input'}: {lines:,} lines is more than the {MAX_LINES:,} lines kamerqa reads")
-    text, unsafe, first_unsafe = unsafe_characters(normalise(text))
+    text, columns = compose(normalise(text))
+    text, unsafe, first_unsafe = unsafe_characters(text)
     if not text.strip():
         raise ParseError("the input is empty", line=1, column=1, code="empty", source=source)
     flat = split_flat_text(text) if layout in (None, "flat") else None
@@ -442,6 +443,7 @@ def _run(
         except UnexpectedToken as exc:
             code = _name_error(parser.name, exc, context)
             line, column = _original(flat, exc.token.line, exc.token.column)
+            column = columns.original(line, column)
             raise ParseError(
                 _ERROR_MESSAGES[code].split(";")[0],
                 line=line,
@@ -476,6 +478,8 @@ def _run(
         )
     if flat is not None:
         document = _remap(document, flat)
+    if columns.lines:
+        document = _uncompose(document, columns)
     if strict:
         _refuse_problems(document, source)
     return document, transformer, context, lexed
@@ -583,6 +587,17 @@ def _remap(document: Document, flat: FlatText) -> Document:
         ),
         footnotes=tuple(attrs.evolve(f, line=_original(flat, f.line, 1)[0]) for f in document.footnotes),
         diagnostics=tuple(placed(d) for d in document.diagnostics),
+    )
+
+
+def _uncompose(document: Document, columns: Columns) -> Document:
+    """Diagnostics at the input's columns where :func:`compose` changed a line."""
+    return attrs.evolve(
+        document,
+        diagnostics=tuple(
+            attrs.evolve(d, column=columns.original(d.line, d.column)) if d.line is not None and d.column is not None else d
+            for d in document.diagnostics
+        ),
     )
 
 
