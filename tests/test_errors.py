@@ -236,3 +236,14 @@ def test_diagnostics_carry_their_details_as_typed_fields():
     assert by_code["dangling-reference"].found == "9"
     assert by_code["text-cleaned"].repeats == 2
     assert kamerqa.from_json(kamerqa.to_json(doc)).diagnostics == doc.diagnostics
+
+
+def test_cleaned_characters_are_placed_in_the_input_also_in_flat_text():
+    # The text-cleaned diagnostic was placed as if in re-broken lines: line 1 for a character on line 2.
+    pages = " ".join(
+        f"Vraag {k} Is dat zo bij {k}? Antwoord Dat is zo bij {k}, zegt de Rekenkamer in haar brief van vorig jaar." for k in range(1, 12)
+    )
+    doc = kamerqa.parse(pages + "\nSlot\x01 regel.\n")
+    assert doc.meta.flattened
+    [cleaned] = [d for d in doc.diagnostics if d.code == "text-cleaned"]
+    assert (cleaned.line, cleaned.column, cleaned.text) == (2, 5, "Slot\ufffd regel.")

@@ -462,7 +462,7 @@ def _run(
                     layout_score=context.layout_scores.get(context.form),
                     flattened=flat is not None,
                 ),
-                diagnostics=document.diagnostics + _runner_up(context) + _cleaned(text, unsafe, first_unsafe),
+                diagnostics=document.diagnostics + _runner_up(context),
             )
         except KamerqaError:
             raise
@@ -478,6 +478,8 @@ def _run(
         )
     if flat is not None:
         document = _remap(document, flat)
+    # Found in the text before any re-breaking: placed after the remap.
+    document = attrs.evolve(document, diagnostics=document.diagnostics + _cleaned(text, unsafe, first_unsafe))
     if columns.lines:
         document = _uncompose(document, columns)
     if strict:
