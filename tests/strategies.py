@@ -56,6 +56,7 @@ metas = st.builds(
     intro=maybe_texts,
     layout=maybe_texts,
     askers=st.lists(texts, max_size=2).map(tuple),
+    answerers=st.lists(texts, max_size=2).map(tuple),
     answered_by=maybe_texts,
     submitted=st.none() | st.dates(),
     received=st.none() | st.dates(),

@@ -192,3 +192,20 @@ def test_the_question_letters_toelichting_after_the_last_answer_is_its_own_field
     # "Toelichting bij vraag 4" (no colon) is no heading: it stays in the answer.
     other = kamerqa.parse(text.replace("\nToelichting:\n", "\nToelichting bij vraag 2\n"))
     assert other.meta.toelichting is None and "Toelichting bij vraag 2" in other.questions[-1].answer
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Minister Van Weel (Justitie en Veiligheid) en Staatssecretaris Coenradie (Justitie en Veiligheid)",
+         ("Minister Van Weel (Justitie en Veiligheid)", "Staatssecretaris Coenradie (Justitie en Veiligheid)")),
+        ("Minister Bruins Slot (BZ) van Minister Schreinemacher (Buitenlandse Handel en Ontwikkelingssamenwerking)",
+         ("Minister Bruins Slot (BZ)", "Minister Schreinemacher (Buitenlandse Handel en Ontwikkelingssamenwerking)")),
+        # one answerer, whose ministry has an "en" in it, and one "mede namens" another: one each
+        ("Minister Wiersma (Landbouw, Visserij, Voedselzekerheid en Natuur)", ("Minister Wiersma (Landbouw, Visserij, Voedselzekerheid en Natuur)",)),
+        ("minister Beljaarts (Economische Zaken), mede namens de staatssecretaris van Infrastructuur en Waterstaat",
+         ("minister Beljaarts (Economische Zaken), mede namens de staatssecretaris van Infrastructuur en Waterstaat",)),
+    ],
+)
+def test_each_answerer_of_kamervragen(printed, expected):
+    assert kamervragen.answerers(printed) == expected

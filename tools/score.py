@@ -60,7 +60,9 @@ def norm_meta(value: Any) -> Any:
 
 def meta_value(doc: kamerqa.Document, key: str) -> Any:
     meta = doc.meta
-    if key == "minister":  # README: who answers; in 344 who sent the Mededeling
+    if key == "minister":  # README: who answers (a list if two are named); in 344 who sent the Mededeling
+        if len(meta.answerers) > 1:
+            return list(meta.answerers)
         return meta.answered_by or meta.mededeling_by or meta.addressee
     if key == "ontvangen":  # README: the answer's date; in 344 the Mededeling's
         return meta.received or meta.mededeling_received

@@ -152,7 +152,8 @@ class DocumentMeta:
     Kamervragen (Aanhangsel van de Handelingen) also have ``askers`` (the
     members who asked, with their party), ``submitted`` and ``received``
     (the dates the questions went in and the answers came back),
-    ``answered_by`` and ``session`` ("2023–2024"), ``aanhangsel`` (the
+    ``answered_by`` (as printed) and, where two answer, ``answerers``
+    (each "Minister X (Ministerie)"), ``session`` ("2023–2024"), ``aanhangsel`` (the
     publication's identifier, "ah-tk-20232024-387", or a letter's "AH 608"),
     ``answer_submitted`` (old prints date the answer "Ingezonden" instead of
     "ontvangen"), and where the answers were deferred, the ``mededeling``
@@ -183,6 +184,7 @@ class DocumentMeta:
     layout: str | None = None
     askers: tuple[str, ...] = ()
     answered_by: str | None = None
+    answerers: tuple[str, ...] = ()
     submitted: date | None = None
     received: date | None = None
     document_date: date | None = None

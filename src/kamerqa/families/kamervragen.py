@@ -111,6 +111,8 @@ def read(text: str) -> dict[str, Any]:
             found.setdefault("mededeling_received", when)
         elif "answered_by" not in found:
             found["answered_by"] = who
+            if len(several := answerers(who)) > 1:
+                found["answerers"] = several
             found["received" if reply.group("how").lower() == "ontvangen" else "answer_submitted"] = when
     if session := _SESSION.search(head):
         found["session"] = re.sub(r"\s", "", session.group("session"))
@@ -151,6 +153,17 @@ def _who(printed: str) -> str:
     """Who answered, as printed; two answerers ("Minister X (Y) en antwoord
     van Staatssecretaris Z (Y)") joined by "en"."""
     return re.sub(r"\s+en\s+antwoord\s+van\s+", " en ", printed.strip())
+
+
+# Between two answerers: "(Justitie en Veiligheid) en Staatssecretaris",
+# also printed "(BZ) van Minister" where "en antwoord" was lost.
+_NEXT_ANSWERER = re.compile(r"(?<=\))\s+(?:en|van)\s+(?=(?:[Mm]inister|[Ss]taatssecretaris)\b)")
+
+
+def answerers(who: str) -> tuple[str, ...]:
+    """Each answerer of ``who`` as printed ("Minister X (Y) en
+    Staatssecretaris Z (Y)" -> the two); one answerer alone, as it is."""
+    return tuple(part.strip() for part in _NEXT_ANSWERER.split(who) if part.strip())
 
 
 def _spaced(date_text: str) -> str:
