@@ -209,3 +209,12 @@ def test_the_question_letters_toelichting_after_the_last_answer_is_its_own_field
 )
 def test_each_answerer_of_kamervragen(printed, expected):
     assert kamervragen.answerers(printed) == expected
+
+
+@pytest.mark.parametrize("label", ["DATUM", "D A T U M", "datum", "patum", "Oatum"])
+def test_a_letters_date_label_also_as_ocr_misreads_it(label):
+    # Corpus 350: "patum 25 oktober 2012".
+    from datetime import date
+
+    text = f"Algemene Rekenkamer BEZORGEN Lange Voorhout 8 {label} 25 oktober 2012 BETREFT Beantwoording vragen\n"
+    assert letter.read(text)["document_date"] == date(2012, 10, 25)

@@ -3,7 +3,8 @@
 What such a letter prints about itself, in the house styles of 2012 to 2025
 (the letterhead fields in capitals, spaced capitals or lower case):
 
-* "DATUM 14 februari 2013", "D A T U M 21 januari 2020", "datum 4 juni 2024";
+* "DATUM 14 februari 2013", "D A T U M 21 januari 2020", "datum 4 juni 2024"
+  (and OCR's "patum 25 oktober 2012");
 * "Hierbij bieden wij u de op 14 februari 2013 vastgestelde antwoorden aan
   op de door de vaste commissie voor Defensie gestelde vragen over het
   rapport Uitstapkosten Joint Strike Fighter (Tweede Kamer, vergaderjaar
@@ -28,7 +29,9 @@ ANSWERER = "Algemene Rekenkamer"
 HEAD = 6_000
 
 _DATE = r"\d{1,2}\s+[^\W\d_]{3,10}\s+\d{4}"
-_DATUM = re.compile(rf"\b(?:D\s?A\s?T\s?U\s?M|[Dd]atum)\s+(?P<date>{_DATE})")
+# OCR reads the label's D as P or O now and then ("patum 25 oktober 2012"):
+# no Dutch word, and the date after it decides.
+_DATUM = re.compile(rf"\b(?:[DPO]\s?A\s?T\s?U\s?M|[DdPpOo]atum)\s+(?P<date>{_DATE})")
 _ADOPTED = re.compile(rf"\bop\s+(?P<date>{_DATE})\s+(?:[a-z]{{3,10}}\s+)?vastgestelde\b")
 _COMMITTEE = re.compile(
     r"\b(?:door\s+de|vragen\s+die\s+de|vragen\s+van\s+de)\s+"
