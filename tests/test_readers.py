@@ -557,3 +557,27 @@ def test_official_xml_text_outside_the_questions_is_kept_in_a_diagnostic(tmp_pat
     stray = [d for d in document.diagnostics if d.code == "stray-fragment"]
     assert [(d.text, d.element) for d in stray] == [("Hoogachtend, de minister.", "/officiele-publicatie/kamervragen/slotformule")]
     assert len(document.questions) == 9
+
+
+@pytest.mark.parametrize(("position", "furniture"), [(pdf.EDGE_LINES - 1, True), (pdf.EDGE_LINES, False)])
+def test_running_lines_are_looked_for_in_the_first_and_last_edge_lines_of_a_page(position, furniture):
+    # EDGE_LINES' boundary: a line that repeats on every page is furniture
+    # among a page's first three filled lines, text as the fourth.
+    def page(number: int) -> list[str]:
+        body = [f"Regel {k} van de tekst op pagina {number} met woorden." for k in range(12)]
+        return body[:position] + [f"Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel {number}"] + body[position:]
+
+    found = pdf._furniture([page(n) for n in range(1, 5)])
+    assert ({(p, position) for p in range(4)} <= found) == furniture
+
+
+@pytest.mark.parametrize(("characters", "refused"), [(pdf.MIN_PAGE_CHARACTERS, False), (pdf.MIN_PAGE_CHARACTERS - 1, True)])
+def test_a_pdf_with_fewer_than_twenty_characters_a_page_has_no_text_layer(tmp_path, characters, refused):
+    # MIN_PAGE_CHARACTERS' boundary: 20 printable characters a page are text, 19 a scan.
+    reader = pdf.PdfReader()
+    data = _pdf([(60, 800, "x" * characters, False)])
+    if refused:
+        with pytest.raises(InputError, match="no text layer"):
+            reader.read(data, source="scan.pdf", encoding=None)
+    else:
+        assert "x" * characters in reader.read(data, source="scan.pdf", encoding=None).text
