@@ -171,3 +171,18 @@ def test_a_running_header_recurs_on_at_least_half_the_pages(on, furniture):
     assert len(doc.questions) == 6
     kept = [HEADER in (q.answer or "") for q in doc.questions[:on]]
     assert kept == [not furniture] * on
+
+
+@pytest.mark.parametrize(("spare", "removed"), [(20, True), (-40, False)])
+def test_a_running_header_is_looked_for_within_its_reach_of_the_counter(spare, removed):
+    # HEADER_LENGTH (with HEADER_REACH): how far before a page counter a
+    # running header may begin.  One that begins further away keeps its
+    # first words as text (nothing is lost either way).
+    reach = flat.HEADER_REACH + flat.HEADER_LENGTH
+    header, k = "", 0
+    while len(header) < reach - spare:
+        header += ("" if not header else " ") + f"woord{k:03d}"
+        k += 1
+    doc = kamerqa.parse(_paged_letter(header))
+    assert len(doc.questions) == 6
+    assert any("woord000" in (q.answer or "") for q in doc.questions) == (not removed)
