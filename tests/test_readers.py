@@ -581,3 +581,30 @@ def test_a_pdf_with_fewer_than_twenty_characters_a_page_has_no_text_layer(tmp_pa
             reader.read(data, source="scan.pdf", encoding=None)
     else:
         assert "x" * characters in reader.read(data, source="scan.pdf", encoding=None).text
+
+
+class _MonospacedPage:
+    """A stand-in for a PDFium text page: every character 6 points wide,
+    each line starting at x = 0 (enough for :func:`pdf._paragraph_ends`)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.starts, at = [], 0
+        for line in lines:
+            self.starts.append(at)
+            at += len(line) + 1
+
+    def get_charbox(self, index: int, loose: bool = True) -> tuple[float, float, float, float]:
+        start = max(s for s in self.starts if s <= index)
+        column = index - start
+        return (column * 6.0, 0.0, column * 6.0 + 6.0, 10.0)
+
+
+@pytest.mark.parametrize(("length", "ends"), [(56, True), (57, False)])
+def test_a_pdf_line_ends_its_paragraph_when_the_next_word_would_have_fitted(length, ends):
+    # FIT_SLACK's boundary: the edge is at 360 points; after a line of 57
+    # characters (342) the next word "De" and a space (18) reach exactly
+    # 360, and the slack of 2 points says that is a full line.
+    lines = ["x" * (length - 1) + ".", "De rest van de zin gaat hier door.", "y" * 60]
+    page = _MonospacedPage(lines)
+    found = pdf._paragraph_ends(page, [(line, at) for line, at in zip(lines, page.starts)])
+    assert (0 in found) == ends
