@@ -608,3 +608,14 @@ def test_a_pdf_line_ends_its_paragraph_when_the_next_word_would_have_fitted(leng
     page = _MonospacedPage(lines)
     found = pdf._paragraph_ends(page, [(line, at) for line, at in zip(lines, page.starts)])
     assert (0 in found) == ends
+
+
+@pytest.mark.parametrize(("controls", "binary"), [(10, False), (11, True)])
+def test_control_characters_in_more_than_a_hundredth_of_the_head_mean_binary(controls, binary):
+    # BINARY_SHARE's boundary: 10 control bytes in 1,000 are text (OCR leaves
+    # some), 11 are not.
+    from kamerqa.readers.encoding import BINARY_SHARE, looks_binary
+
+    assert BINARY_SHARE == 0.01
+    head = b"\x01" * controls + b"a" * (1000 - controls)
+    assert looks_binary(head) == binary
