@@ -180,3 +180,25 @@ def test_a_lone_page_counter_is_a_footer_when_it_names_the_heading_of_the_first_
     footers = prepass.footer_lines(_lines(text))
     counter = above + 6
     assert (counter in footers) == (above < prepass.HEADING_LINES)
+
+
+def test_an_answer_whose_number_ocr_lost_is_read_from_the_numbers_around_it():
+    # Corpus 328 (1976): "1 Ja." / "De aanvankelijk ..." / "3 In het kader ...".
+    import kamerqa
+    from kamerqa.parsing import analyse
+
+    questions = "1 Is het waar?\n2 Waarom is dat zo?\n3 Wat kost het?\n"
+    answers = "1 Ja.\nDe aanvankelijk gedachte recreatie past niet.\n3 In het kader van de verkaveling is geld gegeven.\n"
+    analysis = analyse(questions + "Antwoord\nAntwoord van Staatssecretaris Meijer (CRM). (Ontvangen 19 november 1976)\n" + answers)
+    doc = analysis.document
+    assert [(q.number, q.answer) for q in doc.questions] == [
+        ("1", "Ja."),
+        ("2", "De aanvankelijk gedachte recreatie past niet."),
+        ("3", "In het kader van de verkaveling is geld gegeven."),
+    ]
+    [lost] = [d for d in doc.diagnostics if d.code == "answer-number-lost"]
+    assert (lost.expected, lost.line) == ("2", 7)
+    assert analysis.unaccounted() == []
+    # where the numbers run on (2 printed), nothing is read into them
+    printed = kamerqa.parse(questions + "Antwoord\n" + answers.replace("De aanvankelijk", "2 De aanvankelijk"))
+    assert not [d for d in printed.diagnostics if d.code == "answer-number-lost"]

@@ -95,6 +95,8 @@ def answers_section(state: State, index: int) -> bool:
         return True
     state.heading_open = False
     numbered = lexer.answer_start(lines, index, state.answer_numbers) if index not in state.footers else None
+    if numbered is None and index not in state.footers and _lost_number(state, index):
+        return True
     if numbered is None or (state.candidate is not None and _is_note_body(value, state.next_note)):
         return False
     if state.pending >= 0:
@@ -104,6 +106,47 @@ def answers_section(state: State, index: int) -> bool:
     state.out.append(retype(label, "ANSWER_NUMBER"))
     if rest is not None:
         state.emit_text(rest)
+    return True
+
+
+#: How far on the next numbered answer is looked for, in lines.
+_LOST_REACH = 40
+
+
+def _lost_number(state: State, index: int) -> bool:
+    """An answer whose number OCR lost: the numbers run 1, then 3, question
+    2 is unanswered, and after answer 1's sentence a new one opens its own
+    line ("1 Ja." / "De aanvankelijk ..." / "3 In het kader ..."): that line
+    starts answer 2.  Reported, since the number is read, not printed."""
+    lexer, lines = state.lexer, state.lines
+    kinds, values = lines.kinds, lines.values
+    if not state.answer_numbers or kinds[index] != "TEXT" or index == 0 or kinds[index - 1] == "BLANK":
+        return False
+    missing = max(state.answer_numbers) + 1
+    if missing not in state.seen or not values[index][:1].isupper() or not SENTENCE_END.search(values[index - 1]):
+        return False
+    for following in range(index + 1, min(index + _LOST_REACH, len(kinds))):
+        after = lexer.answer_start(lines, following, state.answer_numbers) if following not in state.footers else None
+        if after is not None:
+            if after.first != missing + 1:
+                return False
+            break
+    else:
+        return False
+    if state.pending >= 0:
+        state.flush(index)
+    token = lines.token(index)
+    state.out.append(retype(token, "ANSWER_NUMBER", str(missing)))
+    lexer.context.report(
+        Severity.INFO,
+        "answer-number-lost",
+        f"answer {missing} has no printed number (lost in the print or its OCR); read from the numbers around it",
+        token,
+        text=None,
+        expected=str(missing),
+    )
+    state.answer_numbers.add(missing)
+    state.emit_text(token)
     return True
 
 
