@@ -103,3 +103,18 @@ def test_an_overview_format_it_cannot_tell_is_a_clear_error(tmp_path, archive):
     result = CliRunner().invoke(main, ["overview", str(archive), "-o", str(tmp_path / "o.docx")])
     assert result.exit_code == 2 and "use .xlsx, .csv or .json" in result.stderr
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_an_empty_folder_is_an_error_and_writes_nothing(tmp_path):
+    # As for convert: an overview of nothing would look like an archive without documents.
+    from click.testing import CliRunner
+
+    from kamerqa.cli import main
+
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    out = tmp_path / "overzicht.xlsx"
+    result = CliRunner().invoke(main, ["overview", str(empty), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "no files to read in" in result.output
+    assert not out.exists()

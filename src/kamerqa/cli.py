@@ -284,10 +284,12 @@ def overview(inputs: tuple[str, ...], output: Path | None, format_: str | None, 
       kamerqa overview 'archief/*.pdf' -o overzicht.csv   also overzicht-vragen.csv
     """
     from . import overview as archive
-    from .batch import expand_inputs
+    from .batch import expand_inputs, input_suffixes
 
     kind = archive.format_for(output, format_)
     paths = expand_inputs(inputs)
+    if not paths:  # as convert: nothing to read is an error, not an empty overview
+        _fail(f"no files to read in {' '.join(inputs)} (kamerqa reads {', '.join(sorted(input_suffixes()))})")
     progress = _progress_bar(len(paths)) if sys.stderr.isatty() else None
     try:
         entries = archive.collect(paths, jobs=jobs, reading={"format": from_, "encoding": encoding},
