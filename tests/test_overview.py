@@ -118,3 +118,23 @@ def test_an_empty_folder_is_an_error_and_writes_nothing(tmp_path):
     assert result.exit_code == 2
     assert "no files to read in" in result.output
     assert not out.exists()
+
+
+def test_ctrl_c_stops_an_overview_with_a_count_and_exit_130(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kamerqa import overview as archive
+    from kamerqa.cli import main
+
+    def interrupted(paths, *, jobs=None, reading=None, progress=None):
+        progress(archive.Entry(str(paths[0])))  # one read, then Ctrl-C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(archive, "collect", interrupted)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("1 Vraag?\nAntwoord\nJa.\n", encoding="utf-8")
+    out = tmp_path / "overzicht.xlsx"
+    result = CliRunner().invoke(main, ["overview", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 130
+    assert "interrupted: 1 of 2 inputs read; no overview written" in result.output
+    assert not out.exists()

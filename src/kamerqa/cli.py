@@ -291,9 +291,20 @@ def overview(inputs: tuple[str, ...], output: Path | None, format_: str | None, 
     if not paths:  # as convert: nothing to read is an error, not an empty overview
         _fail(f"no files to read in {' '.join(inputs)} (kamerqa reads {', '.join(sorted(input_suffixes()))})")
     progress = _progress_bar(len(paths)) if sys.stderr.isatty() else None
+    done: list = []
+
+    def advance(entry) -> None:
+        done.append(entry)
+        if progress:
+            progress.advance(entry)
+
     try:
-        entries = archive.collect(paths, jobs=jobs, reading={"format": from_, "encoding": encoding},
-                                  progress=progress.advance if progress else None)
+        entries = archive.collect(paths, jobs=jobs, reading={"format": from_, "encoding": encoding}, progress=advance)
+    except KeyboardInterrupt:
+        if progress:
+            progress.close()
+        click.echo(f"interrupted: {len(done)} of {len(paths)} inputs read; no overview written", err=True)
+        sys.exit(130)
     finally:
         if progress:
             progress.close()
