@@ -186,3 +186,19 @@ def test_a_running_header_is_looked_for_within_its_reach_of_the_counter(spare, r
     doc = kamerqa.parse(_paged_letter(header))
     assert len(doc.questions) == 6
     assert any("woord000" in (q.answer or "") for q in doc.questions) == (not removed)
+
+
+@pytest.mark.parametrize(("inner", "removed"), [("20{p}3-20 1{p}, 3{p} 763, nr. {p}{p}", True), ("20{p}3-20 1{p}, " + "x" * 60 + ", nr. {p}", False)])
+def test_a_running_header_open_bracket_is_closed_within_sixty_characters(inner, removed):
+    # "... (Tweede Kamer, vergaderjaar" recurs, "2013-20 14, 33 763, nr. 2)"
+    # varies (OCR): the header takes its bracket's close if it comes within
+    # 60 characters; further on, the rest stays text.
+    parts = [_letter(questions=0)]
+    for page in range(1, 7):
+        sentence = f"Vraag {page} Hoe zit het met onderdeel {page}? Wij beschikken niet over gegevens van dat onderdeel."
+        header = f"Antwoorden Algemene Rekenkamer op vragen over het rapport Validering nota (Tweede Kamer, vergaderjaar {inner.format(p=page)})"
+        parts.append(f"{sentence} {header} {page}/6")
+    doc = kamerqa.parse(" ".join(parts))
+    assert len(doc.questions) == 6
+    assert all(q.answer.endswith("onderdeel.") for q in doc.questions) == removed
+    assert all("vergaderjaar" not in q.answer for q in doc.questions)  # the recurring part is a header either way
