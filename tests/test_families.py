@@ -220,14 +220,17 @@ def test_a_letters_date_label_also_as_ocr_misreads_it(label):
     assert letter.read(text)["document_date"] == date(2012, 10, 25)
 
 
-@pytest.mark.parametrize("family", [letter, kamervragen])
+@pytest.mark.parametrize("family", [committee, letter, kamervragen])
 @pytest.mark.parametrize("past", [False, True])
 def test_a_family_reads_its_metadata_in_the_head_of_the_text(family, past):
     # The HEAD lengths' boundary: a date printed where the head ends is read,
     # one character further on it is not (metadata stands at the top; reading
     # on only risks slow matching and false finds in the answers).
-    phrase = " DATUM 25 oktober 2012" if family is letter else " Antwoord van minister Jansen (Financiën) (ontvangen 25 oktober 2012)"
-    field = "document_date" if family is letter else "received"
+    phrase, field = {
+        committee: (" Vastgesteld 25 oktober 2012", "vastgesteld"),
+        letter: (" DATUM 25 oktober 2012", "document_date"),
+        kamervragen: (" Antwoord van minister Jansen (Financiën) (ontvangen 25 oktober 2012)", "received"),
+    }[family]
     filler = "x" * (family.HEAD - len(phrase) + (1 if past else 0))  # past: the last character falls outside
     found = family.read(filler + phrase + " Vraag 1 Is dat zo?")
     assert (found.get(field) is None) == past
