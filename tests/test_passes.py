@@ -202,3 +202,17 @@ def test_an_answer_whose_number_ocr_lost_is_read_from_the_numbers_around_it():
     # where the numbers run on (2 printed), nothing is read into them
     printed = kamerqa.parse(questions + "Antwoord\n" + answers.replace("De aanvankelijk", "2 De aanvankelijk"))
     assert not [d for d in printed.diagnostics if d.code == "answer-number-lost"]
+
+
+def test_a_mededeling_is_found_when_the_word_also_stands_later_in_capitals():
+    # The search began at the later of "\nMededeling" and "\nMEDEDELING", and
+    # so missed a heading before a later word in capitals.
+    text = (
+        "Vragen van het lid Dijk (SP) aan de minister over de kosten (ingezonden 1 mei 2024).\n"
+        "Vraag 1\nIs dat zo?\nVraag 2\nEn dit?\n"
+        "Mededeling\nDe vragen kunnen niet binnen de termijn worden beantwoord.\nMEDEDELING AAN DE PERS volgt\n"
+    )
+    lines = _lines(text)
+    from kamerqa.postlex.detect import shape_starts
+
+    assert prepass.mededeling(lines, shape_starts(lines, "labelled"), text) == 5

@@ -202,19 +202,27 @@ def answers_heading(lines: Lines, starts: dict[int, _Start], text: str) -> int |
 _MEDEDELING_LINE = re.compile(rf"(?m)^{HSPACE}*{MEDEDELING_LABEL}(?:{HSPACE}*$|(?<=\)){HSPACE}+\S|(?<=\.){HSPACE}+\S)")
 
 
-def mededeling(lines: Lines, starts: dict[int, _Start], text: str) -> int | None:
-    """The line of a "Mededeling" heading after the questions (the notice
-    that the answers are deferred), or None.  Looked for in the text at
-    once: most documents have none."""
-    at = max(text.find("\nMededeling"), text.find("\nMEDEDELING"))
-    if at < 0 or not starts:
+def _heading_after(lines: Lines, text: str, pattern: re.Pattern[str], word: str, after: int) -> int | None:
+    """The first line after line ``after`` that ``pattern`` finds a heading
+    on, in the text's own shape (TEXT, or ending in a counter).  Looked for
+    from the word's first occurrence at a line start (in either case): most
+    documents have none, and are not searched."""
+    found = [at for at in (text.find("\n" + word), text.find("\n" + word.upper())) if at >= 0]
+    if not found:
         return None
-    last_question = max(starts)  # a Mededeling takes the place of the answers: after every question
-    for match in _MEDEDELING_LINE.finditer(text, at):
+    for match in pattern.finditer(text, min(found)):
         index = text.count("\n", 0, match.start())
-        if index > last_question and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
+        if after < index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
             return index
     return None
+
+
+def mededeling(lines: Lines, starts: dict[int, _Start], text: str) -> int | None:
+    """The line of a "Mededeling" heading after the questions (the notice
+    that the answers are deferred), or None."""
+    if not starts:
+        return None
+    return _heading_after(lines, text, _MEDEDELING_LINE, "Mededeling", max(starts))  # after every question
 
 
 _TOELICHTING_LINE = re.compile(rf"(?m)^{HSPACE}*{TOELICHTING_LABEL}")
@@ -226,16 +234,10 @@ def toelichting(lines: Lines, starts: dict[int, _Start], text: str) -> int | Non
     answer), which belongs to no answer.  None in most documents; a
     "Toelichting:" in the last question's own text (before its answer
     label) is text."""
-    at = max(text.find("\nToelichting"), text.find("\nTOELICHTING"))
     labels = lines.at.get("ANSWER_LINE", ())
-    if at < 0 or not starts or not labels or labels[-1] < max(starts):
+    if not starts or not labels or labels[-1] < max(starts):
         return None
-    last_label = labels[-1]
-    for match in _TOELICHTING_LINE.finditer(text, at):
-        index = text.count("\n", 0, match.start())
-        if index > last_label and index < len(lines) and lines.kinds[index] in ("TEXT", "PAGE_COUNTER_LINE"):
-            return index
-    return None
+    return _heading_after(lines, text, _TOELICHTING_LINE, "Toelichting", labels[-1])
 
 
 _TYPED_NOTE = re.compile(rf"^{HSPACE}*(\d{{1,3}})\){HSPACE}+\S")
