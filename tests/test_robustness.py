@@ -16,6 +16,7 @@ from kamerqa import InputError, ParseError
 from kamerqa.parsing import analyse
 
 from .conftest import REFERENCE
+from .fuzzing import check_parse
 
 SOURCES = [REFERENCE.read_text(encoding="utf-8")] + [
     p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "corpus").glob("*.txt"))
@@ -97,24 +98,10 @@ def mutated_documents(draw) -> str:
 
 
 def check(text: str) -> None:
-    """The property: a Document with every line accounted for and every
-    diagnostic inside the text, or a ParseError inside the text."""
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    try:
-        analysis = analyse(text.removeprefix("\ufeff"))
-    except ParseError as error:
-        assert 1 <= error.line <= len(lines), error
-        assert 1 <= error.column <= len(lines[error.line - 1]) + 1, error
-        return
-    lost = analysis.unaccounted()
-    assert lost == [], [(n, analysis.lines[n - 1][:80]) for n in lost]  # lines as lexed (flat text is re-broken)
-    document = analysis.document
-    assert document.questions
-    for diagnostic in document.diagnostics:
-        if diagnostic.line is not None:
-            assert 1 <= diagnostic.line <= len(lines), diagnostic
-    for question in document.questions:
-        assert 1 <= question.lines.first <= question.lines.last <= len(lines)
+    """The property (tests/fuzzing.py, without its time bound): a Document
+    with every line accounted for and every diagnostic inside the text, or
+    a ParseError inside the text."""
+    check_parse(text, timed=False)
 
 
 @given(mutated_documents())
