@@ -98,8 +98,7 @@ class Analysis:
             if d.text:
                 texts.setdefault(("diagnostic", d.code), []).append(d.text)
         # Joined once: adding to a string per question or diagnostic was quadratic.
-        fields = {role: "\n".join(parts) for role, parts in texts.items()}
-        fields = {role: clean_line(text) for role, text in fields.items()}
+        fields = {role: clean_line("\n".join(parts)) for role, parts in texts.items()}
 
         found = _Finder(fields)
         missing = []

@@ -42,6 +42,7 @@ __all__ = [
     "plain_run",
     "reference_spans",
     "split_list_marker",
+    "typed_footnote_lead",
 ]
 
 MONTHS = {
@@ -372,8 +373,15 @@ def footnote_lead(line: str, *, parenthesis: bool = False) -> tuple[str, str] | 
     footnotes - except, with ``parenthesis``, "1) ..." where the marker was
     typed "1)" (Word letters)."""
     match = _FOOTNOTE_LEAD.match(line)
-    if match is None and parenthesis:
-        match = _FOOTNOTE_LEAD_PARENTHESIS.match(line)
+    if match is None:
+        return typed_footnote_lead(line) if parenthesis else None
+    return match.group(1), match.group(2)
+
+
+def typed_footnote_lead(line: str) -> tuple[str, str] | None:
+    """A line led by a footnote number typed "1)", as a Word letter's note
+    body is ("1) Nederlandse Orde ..."): the number and the rest, or ``None``."""
+    match = _FOOTNOTE_LEAD_PARENTHESIS.match(line)
     return (match.group(1), match.group(2)) if match else None
 
 

@@ -23,7 +23,7 @@ from ..furniture import publication_footer_lines
 from ..furniture import publication_footers as _known_footers
 from ..grammar import Lines
 from ..layouts import Start as _Start
-from ..text import HSPACE, clean_line, footnote_lead, number_label
+from ..text import HSPACE, clean_line, footnote_lead, number_label, typed_footnote_lead
 from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL, TOELICHTING_LABEL
 from .context import HEADER_KINDS, SENTENCE_END
 
@@ -240,9 +240,6 @@ def toelichting(lines: Lines, starts: dict[int, _Start], text: str) -> int | Non
     return _heading_after(lines, text, _TOELICHTING_LINE, "Toelichting", labels[-1])
 
 
-_TYPED_NOTE = re.compile(rf"^{HSPACE}*(\d{{1,3}})\){HSPACE}+\S")
-
-
 def typed_notes(lines: Lines) -> int | None:
     """Where the footnotes of a Word letter that types its markers "1)"
     begin: the lines that end the text, blank lines aside, are all "N) ..."
@@ -254,10 +251,10 @@ def typed_notes(lines: Lines) -> int | None:
     for index in range(len(kinds) - 1, -1, -1):
         if kinds[index] == "BLANK":
             continue
-        match = _TYPED_NOTE.match(values[index])
-        if match is None:
+        lead = typed_footnote_lead(values[index])
+        if lead is None:
             break
-        found.append((index, int(match.group(1))))
+        found.append((index, int(lead[0])))
     found.reverse()
     numbers = [number for _, number in found]
     for first in range(len(found)):  # the longest run to the end numbered 1, 2, 3 ...
