@@ -364,6 +364,7 @@ class ToDocument:
         values: dict = {"layout": self.layout}
         intro: list[Token] = []
         role_waiting: str | None = None
+        signature_at = -1  # the second-signature diagnostic a name line below it belongs to
         for item in preamble:
             if isinstance(item, _Heading) and "dossier" in values:
                 # A second dossier heading: the first names the list; this
@@ -400,7 +401,7 @@ class ToDocument:
             elif kind == "ROLE_LINE":
                 role, name = header.read_role(item.value)
                 if values.get(role) is not None:  # signed twice: the first name stays, this one is kept here
-                    self._second_signature(item, role, values[role])
+                    signature_at = self._second_signature(item, role, values[role])
                     role_waiting = None if name else "second-signature"
                     continue
                 if name:
@@ -409,9 +410,8 @@ class ToDocument:
                 self._role(item, "meta", role)
             elif kind == "NAME_LINE":
                 if role_waiting == "second-signature":  # the second signature's name: kept with it
-                    self.context.diagnostics[-1] = attrs.evolve(
-                        self.context.diagnostics[-1], text=f"{self.context.diagnostics[-1].text}\n{clean_line(item.value)}"
-                    )
+                    signed = self.context.diagnostics[signature_at]
+                    self.context.diagnostics[signature_at] = attrs.evolve(signed, text=f"{signed.text}\n{clean_line(item.value)}")
                     self._role(item, "diagnostic", "second-signature")
                     role_waiting = None
                 elif role_waiting:
@@ -434,7 +434,8 @@ class ToDocument:
             values["about"] = KamerstukRef(values["dossier"], heading_number)
         return DocumentMeta(**values)
 
-    def _second_signature(self, token: Token, role: str, first: str) -> None:
+    def _second_signature(self, token: Token, role: str, first: str) -> int:
+        """Report a second chair or clerk signature; the index of its diagnostic."""
         what = "chair" if role == "chair" else "clerk"
         self.context.report(
             Severity.WARNING,
@@ -444,6 +445,7 @@ class ToDocument:
             expected=first,
         )
         self._role(token, "diagnostic", "second-signature")
+        return len(self.context.diagnostics) - 1
 
     def _footnotes(self, notes: list[Token], questions: Sequence[Question]) -> list[Footnote]:
         bodies: list[tuple[Token, list[Token]]] = []  # a body line and the lines continuing it
