@@ -23,7 +23,10 @@ import argparse
 import sys
 from pathlib import Path
 
-import atheris
+try:
+    import atheris
+except ImportError:  # a tool outside the test extras: say how to get it
+    sys.exit("tools/fuzz.py needs atheris: pip install -e '.[fuzz]'")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
