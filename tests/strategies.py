@@ -23,7 +23,7 @@ def spans(draw: st.DrawFn) -> LineSpan:
 
 questions = st.builds(
     Question,
-    number=numbers,
+    number=st.none() | numbers,
     text=texts,
     answer=maybe_texts,
     lines=spans(),
@@ -94,7 +94,16 @@ documents = st.builds(
     meta=metas,
     questions=st.lists(questions, max_size=5).map(tuple),
     footnotes=st.lists(
-        st.builds(Footnote, texts, texts, st.none() | numbers, lines, st.sampled_from([None, "question", "answer"]), st.none() | st.integers(0, 999)),
+        st.builds(
+            Footnote,
+            texts,
+            texts,
+            st.none() | numbers,
+            lines,
+            st.sampled_from([None, "question", "answer"]),
+            st.none() | st.integers(0, 999),
+            st.none() | st.integers(0, 999),
+        ),
         max_size=3,
     ).map(tuple),
     diagnostics=st.lists(diagnostics, max_size=3).map(tuple),
@@ -161,7 +170,7 @@ def table_documents(draw) -> Document:
         page_to = draw(st.none() | st.integers(301, 400)) if page_from is not None else None
         if draw(st.integers(0, 4)) == 0:
             marker = str(len(footnotes) + 1)
-            footnotes.append(Footnote(marker, draw(sentences()), str(number), 1, "answer", len(answer)))
+            footnotes.append(Footnote(marker, draw(sentences()), str(number), 1, "answer", len(answer), number - 1))
             answer += f"[{marker}]"  # the marker stands in the text, as printed
         from kamerqa.text import cross_references
 

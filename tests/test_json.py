@@ -45,7 +45,7 @@ def test_field_names_other_tools_read(reference):
     assert {"number", "text", "answer", "page_from", "page_to", "attachment", "refers_to"} <= set(q7)
     assert (q7["number"], q7["refers_to"], q7["answer"]) == ("7", ["5"], "Zie het antwoord op vraag 5.")
     assert data["footnotes"] == [
-        {"marker": "1", "text": "https://rsf.org/en/country/iraq", "question": "42", "line": 648, "field": "answer", "offset": 362}
+        {"marker": "1", "text": "https://rsf.org/en/country/iraq", "question": "42", "line": 648, "field": "answer", "offset": 362, "entry": 41}
     ]
     first = data["diagnostics"][0]
     assert {"severity", "code", "message", "line"} <= set(first)
@@ -183,3 +183,24 @@ def test_values_out_of_the_schemas_range_are_refused_with_their_path(reference, 
         kamerqa.from_json(json.dumps(data))
     with pytest.raises(ValueError, match=re.escape(message.split(": ", 1)[1])):  # the model holds to it too
         attrs.evolve(getattr(reference, where)[0], **{field: value})
+
+
+def test_version_1_files_still_read_and_get_each_footnote_its_entry(reference):
+    """Version 1 had no footnote ``entry``: the first question with the
+    footnote's number is its question."""
+    data = to_dict(reference)
+    data["version"] = 1
+    for note in data["footnotes"]:
+        del note["entry"]
+    assert from_dict(data) == reference  # entry 41: question 42's place
+    data["footnotes"][0]["question"] = "999"  # a number no question has: the header's
+    assert from_dict(data).footnotes[0].entry is None
+
+
+def test_a_question_without_a_number_round_trips(reference):
+    question = attrs.evolve(reference.questions[0], number=None, covers=())
+    document = attrs.evolve(reference, questions=(question,), footnotes=())
+    data = to_dict(document)
+    validator.validate(data)
+    assert data["questions"][0]["number"] is None
+    assert from_dict(data) == document

@@ -182,7 +182,7 @@ def test_page_footer_and_lone_page_numbers_are_in_no_text_field(reference):
 
 def test_footnote_belongs_to_question_42_and_leaves_answer_44(reference):
     assert reference.footnotes == (
-        kamerqa.Footnote(marker="1", text="https://rsf.org/en/country/iraq", question="42", line=648, field="answer", offset=362),
+        kamerqa.Footnote(marker="1", text="https://rsf.org/en/country/iraq", question="42", line=648, field="answer", offset=362, entry=41),
     )
     answer42 = reference.question("42").answer
     # the marker stays in the text as printed; the footnote says which marker it is

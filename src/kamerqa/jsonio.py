@@ -21,11 +21,16 @@ from cattrs.v import format_exception
 from .errors import InputError
 from .model import Document, Severity
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "from_dict", "from_json", "schema", "to_dict", "to_json"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "READS", "from_dict", "from_json", "schema", "to_dict", "to_json"]
 
 FORMAT = "kamerqa"
 #: Bumped when a field is removed or changes meaning; new optional fields do not bump it.
-FORMAT_VERSION = 1
+#: Version 2: a question's ``number`` may be null (none printed), and a
+#: footnote names its question by position too (``entry``).
+FORMAT_VERSION = 2
+#: The versions :func:`from_dict` reads (a version 1 footnote gets its
+#: ``entry`` from its question's number).
+READS = (1, 2)
 
 _converter = make_converter(forbid_extra_keys=True)
 _converter.register_unstructure_hook(date, date.isoformat)
@@ -127,8 +132,11 @@ def from_dict(data: Any) -> Document:
     fmt, version = data.pop("format", None), data.pop("version", None)
     if fmt != FORMAT:
         raise InputError(f"not a kamerqa JSON document: format is {fmt!r}, expected {FORMAT!r}")
-    if version != FORMAT_VERSION:
-        raise InputError(f"kamerqa JSON version {version!r} is not supported (this kamerqa reads version {FORMAT_VERSION})")
+    if version not in READS or isinstance(version, bool):
+        readable = " and ".join(map(str, READS))
+        raise InputError(f"kamerqa JSON version {version!r} is not supported (this kamerqa reads versions {readable})")
+    if version == 1:
+        data = _from_version_1(data)
     try:
         return _converter.structure(data, Document)
     except cattrs.BaseValidationError as exc:
@@ -137,6 +145,23 @@ def from_dict(data: Any) -> Document:
         raise InputError(f"not a valid kamerqa JSON document: at {where}: {problem}") from None
     except (ValueError, TypeError, KeyError) as exc:
         raise InputError(f"not a valid kamerqa JSON document: {exc}") from None
+
+
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 named a footnote's question by number only: its ``entry``
+    is the position of the first question with that number."""
+    questions, footnotes = data.get("questions"), data.get("footnotes")
+    if not isinstance(questions, list) or not isinstance(footnotes, list):
+        return data  # not a document: structuring says what is wrong
+    first: dict[Any, int] = {}
+    for position, question in enumerate(questions):
+        if isinstance(question, dict) and isinstance(question.get("number"), str):
+            first.setdefault(question["number"], position)
+    upgraded = [
+        {**note, "entry": first.get(note.get("question"))} if isinstance(note, dict) and "entry" not in note else note
+        for note in footnotes
+    ]
+    return {**data, "footnotes": upgraded}
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:

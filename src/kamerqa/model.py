@@ -115,11 +115,14 @@ class Diagnostic:
 @attrs.frozen(slots=True)
 class Footnote:
     """A footnote: its marker as printed, its text, and the question whose
-    text or answer carries the marker (``None`` when the marker is in the
-    header).  ``field`` says which of the two ("question" or "answer") and
-    ``offset`` where the marker stands in it (the marker stays in the text,
-    as printed: ``text[offset:]`` starts with it); both ``None`` where the
-    marker was not found in the text."""
+    text or answer carries the marker: ``entry`` is its position in
+    :attr:`Document.questions` (0-based) and ``question`` its number as
+    printed; both ``None`` when the marker is in the header (``question``
+    is also ``None`` for a question printed without a number).  ``field``
+    says which of the two ("question" or "answer") and ``offset`` where the
+    marker stands in it (the marker stays in the text, as printed:
+    ``text[offset:]`` starts with it); both ``None`` where the marker was
+    not found in the text."""
 
     marker: str
     text: str
@@ -127,6 +130,7 @@ class Footnote:
     line: int = attrs.field(validator=_LINE)
     field: str | None = None
     offset: int | None = attrs.field(default=None, validator=_OFFSET)
+    entry: int | None = attrs.field(default=None, validator=_OFFSET)
 
 
 @attrs.frozen(slots=True)
@@ -202,11 +206,14 @@ class DocumentMeta:
 
 @attrs.frozen(slots=True)
 class Question:
-    """One numbered question with its answer.
+    """One question with its answer.
 
-    ``number`` is the label as printed ("1", "12a", "4 en 5"); ``covers``
+    ``number`` is the label as printed ("1", "12a", "4 en 5"), or ``None``
+    where the document prints none (a bare "Vraag" label, questions that are
+    paragraphs of a letter whose list numbering was lost); such a question
+    is known by its position in :attr:`Document.questions`.  ``covers``
     lists every question number it stands for (("4", "5") for a joint
-    question "4 en 5", ("12a",) for "12 a").  ``text`` and ``answer``
+    question "4 en 5", ("12a",) for "12 a"; empty without a number).  ``text`` and ``answer``
     are clean text: soft line wraps joined with single spaces, paragraphs
     separated by a blank line, list items on lines of their own.
     ``answer`` is ``None`` when the document gives no answer.
@@ -226,7 +233,7 @@ class Question:
     prints that text).
     """
 
-    number: str
+    number: str | None
     text: str
     answer: str | None
     lines: LineSpan
@@ -260,6 +267,32 @@ class Document:
             if question.number == number:
                 return question
         raise KeyError(number)
+
+    def footnotes_by_entry(self) -> dict[int | None, list[Footnote]]:
+        """The footnotes grouped by the question whose marker they have
+        (its position in :attr:`questions`; ``None``: the header, or a
+        question no longer in :attr:`questions`), each group in document
+        order.  A footnote's ``entry`` is trusted where that question still
+        has the footnote's number (a document whose questions were filtered
+        keeps its footnotes with their questions, found by number)."""
+        first: dict[str, int] = {}
+        for position, question in enumerate(self.questions):
+            if question.number is not None:
+                first.setdefault(question.number, position)
+        groups: dict[int | None, list[Footnote]] = {}
+        for note in self.footnotes:
+            entry = note.entry
+            if entry is None or entry >= len(self.questions) or self.questions[entry].number != note.question:
+                entry = first.get(note.question) if note.question is not None else None
+            groups.setdefault(entry, []).append(note)
+        return groups
+
+    def label(self, entry: int) -> str:
+        """How a report names question ``entry`` (its position in
+        :attr:`questions`): its number as printed, or for a question printed
+        without one "#3" (its position, counted from 1)."""
+        number = self.questions[entry].number
+        return number if number is not None else f"#{entry + 1}"
 
     @property
     def problems(self) -> tuple[Diagnostic, ...]:

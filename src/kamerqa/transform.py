@@ -238,9 +238,10 @@ class ToDocument:
 
     def _question(self, entry: _Entry, notes: list) -> Question:
         first, *rest = entry.question
-        number = first.value  # the post-lexer gives QUESTION_START the printed number
+        # The post-lexer gives QUESTION_START the printed number, "" where none is printed.
+        number: str | None = first.value or None
         self._role(first, "layout", "question-number")
-        question = self._text(rest, ("question", number), notes)
+        question = self._text(rest, ("question", number or ""), notes)
         text, pages = question.text, question.pages
         answer = answer_lines = None
         refers_to: tuple[str, ...] = ()
@@ -249,14 +250,16 @@ class ToDocument:
             label, *body = entry.answer
             if label.type == "ANSWER_LABEL":
                 self._role(label, "layout", "label")
-            field = self._text(body, ("answer", number), notes)
-            answer = field.text
+            field = self._text(body, ("answer", number or ""), notes)
             pages += field.pages
-            refers_to = cross_references(answer)
-            answer_lines = LineSpan(line_of(label), field.last if field.last is not None else line_of(label))
-            last = answer_lines.last
+            last = field.last if field.last is not None else line_of(label)
+            # An unlabelled answer of nothing but page furniture and footnote bodies is none.
+            if field.text or label.type == "ANSWER_LABEL":
+                answer = field.text
+                refers_to = cross_references(answer)
+                answer_lines = LineSpan(line_of(label), last)
         page_from, page_to = self._pages(pages, first, number)
-        covers = covered_numbers(number)
+        covers = covered_numbers(number) if number is not None else ()
         parts = split_parts(text, len(covers)) if len(covers) > 1 else ()
         if len(covers) > 1 and not parts:
             self.context.report(
@@ -344,7 +347,7 @@ class ToDocument:
             last = max(last, line_of(token) + max(token.value.count("\n"), 1) - 1)
         return last
 
-    def _pages(self, pages: Sequence[int], first: Token, number: str) -> tuple[int | None, int | None]:
+    def _pages(self, pages: Sequence[int], first: Token, number: str | None) -> tuple[int | None, int | None]:
         distinct = sorted(set(pages))
         if not distinct:
             return None, None
@@ -352,7 +355,7 @@ class ToDocument:
             self.context.report(
                 Severity.WARNING,
                 "page-conflict",
-                f"question {number} has page numbers {', '.join(map(str, distinct))}; "
+                f"{_called(number)} has page numbers {', '.join(map(str, distinct))}; "
                 f"kept {distinct[0]} to {distinct[-1]}",
                 first,
                 found=", ".join(map(str, distinct)),
@@ -461,15 +464,16 @@ class ToDocument:
             marker, first = _footnote_parts(token)
             text = assemble([Line(first, line_of(token)), *(Line(t.value, line_of(t)) for t in more)])
             ref = self.context.footnote_refs.get(marker)
-            owner = None
+            owner = entry = None
             field = offset = None
             if ref is not None:
-                question = owner_of(ref.line)
-                if question is not None:
+                entry = owner_of(ref.line)
+                if entry is not None:
+                    question = questions[entry]
                     owner = question.number
                     in_answer = question.answer_lines is not None and ref.line in question.answer_lines
                     field, offset = marker_place(question, marker, "answer" if in_answer else "question", index)
-            footnotes.append(Footnote(marker, text, owner, line_of(token), field, offset))
+            footnotes.append(Footnote(marker, text, owner, line_of(token), field, offset, entry))
         return footnotes
 
     def _check_references(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:
@@ -482,7 +486,7 @@ class ToDocument:
                     self.context.report(
                         Severity.WARNING,
                         "dangling-reference",
-                        f"the answer to question {question.number} refers to question {number}, "
+                        f"the answer to {_called(question.number)} refers to question {number}, "
                         "which is not in this document",
                         where,
                         text=None,
@@ -494,8 +498,8 @@ class ToDocument:
             return
         # Answers on one line, as clean_line would give them: clean text
         # breaks lines only with "\n" and paragraphs with "\n\n".
-        answers = [(q.number, (q.answer or "").replace("\n\n", " ").replace("\n", " ")) for q in questions]
-        whole = {a: n for n, a in reversed(answers) if a}
+        answers = [(i, (q.answer or "").replace("\n\n", " ").replace("\n", " ")) for i, q in enumerate(questions)]
+        whole = {a: i for i, a in reversed(answers) if a}
         # Searching every answer for every fragment is quadratic; past a budget
         # only whole repeated answers are recognised.
         searchable = len(fragments) * sum(len(a) for _, a in answers) <= 20_000_000
@@ -507,7 +511,7 @@ class ToDocument:
             if token.type == "BLANK":
                 continue
             text = clean_line(token.value)
-            repeated = None
+            repeated: int | None = None
             if _BARE_ANSWER_LABEL.fullmatch(text):
                 code, message = "stray-label", "an 'Antwoord' label among the fragments after the list"
             else:
@@ -516,10 +520,11 @@ class ToDocument:
                     at = haystack.find(text)
                     repeated = answers[bisect.bisect_right(starts, at) - 1][0] if at >= 0 else None
                 if repeated is not None:
-                    code, message = "duplicate-fragment", f"repeats the answer to question {repeated}"
+                    code, message = "duplicate-fragment", f"repeats the answer to {_called(questions[repeated].number)}"
                 else:
                     code, message = "stray-fragment", "an indented fragment outside the list of questions"
-            self.context.report(Severity.WARNING, code, message, token, text=text, found=repeated)
+            found = questions[repeated].number if repeated is not None else None
+            self.context.report(Severity.WARNING, code, message, token, text=text, found=found)
             self._role(token, "diagnostic", code)
 
     def _unanswered(self, questions: Sequence[Question], entries: Sequence[_Entry]) -> None:
@@ -531,7 +536,7 @@ class ToDocument:
                 self.context.report(
                     Severity.WARNING,
                     "no-answer",
-                    f"question {question.number} has no answer",
+                    f"{_called(question.number)} has no answer",
                     entry.question[0],
                     text=None,
                     found=question.number,
@@ -585,7 +590,8 @@ def _group_shared_answers(questions: list[Question], entries: list[_Entry]) -> l
     answer is theirs together.  Each keeps its entry; all are linked by
     ``answer_group``, the answer stays on the last.  Only in a document whose
     answers are unlabelled and that answers its questions: where answers
-    carry labels, a question without one is simply unanswered."""
+    carry labels, a question without one is simply unanswered.  A group is
+    named by its numbers, so questions printed without one are not grouped."""
     if not any(entry.answer and entry.answer[0].type == "ANSWER_START" for entry in entries):
         return questions
     grouped = list(questions)
@@ -596,9 +602,10 @@ def _group_shared_answers(questions: list[Question], entries: list[_Entry]) -> l
             continue
         if waiting and entry.answer and entry.answer[0].type == "ANSWER_START":
             members = [*waiting, index]
-            numbers = tuple(questions[i].number for i in members)
-            for i in members:
-                grouped[i] = attrs.evolve(grouped[i], answer_group=numbers)
+            numbers = tuple(n for i in members if (n := questions[i].number) is not None)
+            if len(numbers) == len(members):  # a group names its members: questions without a number stay unanswered
+                for i in members:
+                    grouped[i] = attrs.evolve(grouped[i], answer_group=numbers)
         waiting = []
     return grouped
 
@@ -633,20 +640,25 @@ def _retype_text(token: Token) -> Token:
     return Token("TEXT", token.value, token.start_pos, token.line, token.column)
 
 
+def _called(number: str | None) -> str:
+    """A question as a message names it: "question 5", or "an unnumbered question"."""
+    return f"question {number}" if number is not None else "an unnumbered question"
+
+
 def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, int]:
     return (diagnostic.line or 0, diagnostic.column or 0)
 
 
-def _owners(questions: Sequence[Question]) -> Callable[[int], Question | None]:
-    """The first question whose lines hold a given line: found by bisection
-    where the questions' spans follow each other (as they nearly always
-    do), else by looking through them in order."""
+def _owners(questions: Sequence[Question]) -> Callable[[int], int | None]:
+    """The position of the first question whose lines hold a given line:
+    found by bisection where the questions' spans follow each other (as
+    they nearly always do), else by looking through them in order."""
     firsts = [q.lines.first for q in questions]
     if all(a.lines.last < b.lines.first for a, b in itertools.pairwise(questions)):
 
-        def by_bisection(line: int) -> Question | None:
+        def by_bisection(line: int) -> int | None:
             at = bisect.bisect_right(firsts, line) - 1
-            return questions[at] if at >= 0 and line in questions[at].lines else None
+            return at if at >= 0 and line in questions[at].lines else None
 
         return by_bisection
-    return lambda line: next((q for q in questions if line in q.lines), None)
+    return lambda line: next((i for i, q in enumerate(questions) if line in q.lines), None)

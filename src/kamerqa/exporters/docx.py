@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..model import Document, Footnote, Question
 from ..text import footnote_marker_span, reference_spans, split_list_marker
 from . import reject_options
-from .summary import URL, heading_text, metadata_rows, title
+from .summary import URL, heading_text, metadata_rows, question_name, title
 from .wordparts import Footnotes, add_field, ensure_styles, house_style, open_template, page_number_footer
 
 __all__ = ["DocxExporter"]
@@ -95,9 +95,7 @@ class _Report:
         self.footnote_style = styles["Footnote Reference"].style_id if "Footnote Reference" in styles else None
         self._footnotes: Footnotes | None = None
         self._last_paragraph: Any = None
-        self._notes: dict[str | None, list[Footnote]] = {}
-        for note in document.footnotes:
-            self._notes.setdefault(note.question, []).append(note)
+        self._notes = document.footnotes_by_entry()
         self._sect_pr = self.doc.element.body.find(qn("w:sectPr"))
         self._bookmark_id = 0
         self._number_list = self._numbering_restarter()
@@ -134,8 +132,8 @@ class _Report:
         self._metadata_table()
         self._paragraph("Inhoud", "TOC Heading")
         self._table_of_contents()
-        for question, anchor in zip(self.model.questions, self.anchors.values_in_order):
-            self._question(question, anchor)
+        for entry, (question, anchor) in enumerate(zip(self.model.questions, self.anchors.values_in_order)):
+            self._question(question, entry, anchor)
         if with_diagnostics:
             self._diagnostics()
         house_style(self.doc, template=template)
@@ -213,7 +211,10 @@ class _Report:
         it opens the file; Word fills them in when asked (select all, F9).
         Not a TOC field: LibreOffice shows a TOC field's stored text as it
         is, and Word's automatic refresh asks on every opening."""
-        entries = [(anchor, heading_text(q)) for q, anchor in zip(self.model.questions, self.anchors.values_in_order)]
+        entries = [
+            (anchor, heading_text(q, entry))
+            for entry, (q, anchor) in enumerate(zip(self.model.questions, self.anchors.values_in_order))
+        ]
         first = self._paragraph(style="TOC 1")
         paragraph = first
         for index, (anchor, text) in enumerate(entries):
@@ -226,13 +227,14 @@ class _Report:
             add_field(paragraph, f"PAGEREF {anchor} \\h")
         self._sub(self._run(paragraph), "w:br", {"w:type": "page"})  # the questions start on a new page
 
-    def _question(self, question: Question, anchor: str) -> None:
+    def _question(self, question: Question, entry: int, anchor: str) -> None:
         heading = self._paragraph(style="Heading 1")
-        self._bookmarked(heading, f"Vraag {question.number}", anchor)
-        details = heading_text(question)[len(f"Vraag {question.number}") :]
+        name = question_name(question, entry)
+        self._bookmarked(heading, name, anchor)
+        details = heading_text(question, entry)[len(name) :]
         if details:
             self._run(heading, details)
-        notes = self._notes.get(question.number, [])
+        notes = self._notes.get(entry, [])
         placed = self._text(question.text, "Quote", notes)
         self._paragraph("Antwoord", "Heading 2")
         if question.answer is None:
@@ -377,14 +379,16 @@ def _anchors(questions) -> _Anchors:
     anchors = _Anchors()
     anchors.values_in_order = []
     used: set[str] = set()
-    for question in questions:
-        base = "vraag_" + "".join(ch if ch.isalnum() else "_" for ch in question.number)
+    for entry, question in enumerate(questions):
+        printed = question.number if question.number is not None else f"n{entry + 1}"  # unnumbered: its place
+        base = "vraag_" + "".join(ch if ch.isalnum() else "_" for ch in printed)
         name, n = base[:36], 1
         while name in used:
             n += 1
             name = f"{base[:33]}_{n}"
         used.add(name)
         for number in (question.number, *question.covers):  # a joint question answers to each of its numbers
-            anchors.setdefault(number, name)
+            if number is not None:
+                anchors.setdefault(number, name)
         anchors.values_in_order.append(name)
     return anchors

@@ -17,6 +17,7 @@ the end (and back).
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import IO, Any
 
 from ..model import Document, Footnote, Question
@@ -50,7 +51,8 @@ a{color:#0b57d0;overflow-wrap:anywhere}
 
 
 def anchor(number: str) -> str:
-    """The id of question ``number``'s section: "vraag-12a"."""
+    """The id of question ``number``'s section: "vraag-12a" (for a question
+    printed without a number, ``number`` is its place: "n3")."""
     return "vraag-" + "".join(ch if ch.isalnum() else "-" for ch in number.lower())
 
 
@@ -70,16 +72,15 @@ class _Page:
         self.document = document
         self.targets: dict[str, str] = {}  # question number -> the id of the section it is in
         self.ids: list[str] = []
-        for question in document.questions:
-            own = anchor(question.number)
+        for entry, question in enumerate(document.questions):
+            own = anchor(question.number if question.number is not None else f"n{entry + 1}")
             while own in self.ids:
                 own += "-b"
             self.ids.append(own)
             for number in (question.number, *question.covers):
-                self.targets.setdefault(number, own)
-        self.notes: dict[str | None, list[Footnote]] = {}
-        for note in document.footnotes:
-            self.notes.setdefault(note.question, []).append(note)
+                if number is not None:
+                    self.targets.setdefault(number, own)
+        self.notes = document.footnotes_by_entry()
 
     def render(self) -> str:
         meta = self.document.meta
@@ -103,32 +104,33 @@ class _Page:
         out.append('<table class="gegevens">')
         out += [f"<tr><th>{_e(label)}</th><td>{_e(value)}</td></tr>" for label, value in metadata_rows(self.document)]
         out += ["</table>", "</header>", '<nav aria-label="Inhoud">', "<h2>Inhoud</h2>", "<ol>"]
-        for question, own in zip(self.document.questions, self.ids):
-            out.append(f'<li><a href="#{own}">{_e(contents_text(question))}</a></li>')
+        for entry, (question, own) in enumerate(zip(self.document.questions, self.ids)):
+            out.append(f'<li><a href="#{own}">{_e(contents_text(question, entry))}</a></li>')
         out += ["</ol>", "</nav>", "<main>"]
-        for question, own in zip(self.document.questions, self.ids):
-            out += self._question(question, own)
+        for entry, (question, own) in enumerate(zip(self.document.questions, self.ids)):
+            out += self._question(question, entry, own)
         out.append("</main>")
         out += self._footnotes()
         out += ["</body>", "</html>", ""]
         return "\n".join(out)
 
-    def _question(self, question: Question, own: str) -> list[str]:
-        out = [f'<section class="vraag" id="{own}">', f"<h2>{_e(heading_text(question))}</h2>"]
+    def _question(self, question: Question, entry: int, own: str) -> list[str]:
+        notes = self.notes.get(entry, [])
+        out = [f'<section class="vraag" id="{own}">', f"<h2>{_e(heading_text(question, entry))}</h2>"]
         for extra in question.covers[1:]:
             if self.targets.get(extra) == own and anchor(extra) != own:
                 out.append(f'<span id="{anchor(extra)}"></span>')
-        out.append(f'<div class="vraagtekst">{self._text(question.text, question)}</div>')
+        out.append(f'<div class="vraagtekst">{self._text(question.text, notes)}</div>')
         out.append('<div class="antwoord">')
         out.append("<h3>Antwoord</h3>")
         if question.answer is None:
             out.append('<p class="geen-antwoord">Geen antwoord in het document.</p>')
         else:
-            out.append(self._text(question.answer, question, links=True))
+            out.append(self._text(question.answer, notes, links=True))
         out += ["</div>", "</section>"]
         return out
 
-    def _text(self, text: str, question: Question, *, links: bool = False) -> str:
+    def _text(self, text: str, notes: Sequence[Footnote], *, links: bool = False) -> str:
         """Paragraphs as <p>, list items as lists, references and footnote
         markers as links; everything else escaped."""
         out: list[str] = []
@@ -138,14 +140,14 @@ class _Page:
             if len(lines) > 1 and all(marker is not None for marker, _ in items[1:]):
                 head, first = (items[0][1], items[1:]) if items[0][0] is None else ("", items)
                 if head:
-                    out.append(f"<p>{self._inline(head, question, links)}</p>")
+                    out.append(f"<p>{self._inline(head, notes, links)}</p>")
                 tag = "ol" if (first[0][0] or "")[:1].isdigit() else "ul"
-                out.append(f"<{tag}>" + "".join(f"<li>{self._inline(rest, question, links)}</li>" for _, rest in first) + f"</{tag}>")
+                out.append(f"<{tag}>" + "".join(f"<li>{self._inline(rest, notes, links)}</li>" for _, rest in first) + f"</{tag}>")
             else:
-                out.append("<p>" + "<br>".join(self._inline(line, question, links) for line in lines) + "</p>")
+                out.append("<p>" + "<br>".join(self._inline(line, notes, links) for line in lines) + "</p>")
         return "\n".join(out)
 
-    def _inline(self, text: str, question: Question, links: bool) -> str:
+    def _inline(self, text: str, notes: Sequence[Footnote], links: bool) -> str:
         """Escaped text with cross-references, URLs and footnote markers linked."""
         marks: list[tuple[int, int, str]] = []
         if links:
@@ -156,7 +158,7 @@ class _Page:
         for match in URL.finditer(text):
             url = match.group(0)
             marks.append((match.start(), match.end(), f'<a href="{_e(url)}">{_e(url)}</a>'))
-        for note in self.notes.get(question.number, []):
+        for note in notes:
             position = footnote_marker_span(text, note.marker)
             if position is not None:
                 start, end = position

@@ -14,7 +14,7 @@ import re
 from ..model import Document, DocumentMeta, Question
 from ..text import format_dutch_date
 
-__all__ = ["URL", "contents_text", "heading_text", "metadata_rows", "title"]
+__all__ = ["URL", "contents_text", "heading_text", "metadata_rows", "question_name", "title"]
 
 #: A web address in running text, without the punctuation after it.
 URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
@@ -86,15 +86,23 @@ def metadata_rows(document: Document) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def contents_text(question: Question, width: int = 70) -> str:
+def contents_text(question: Question, entry: int, width: int = 70) -> str:
     """A table of contents entry: the heading and the question's first words."""
     words = " ".join(question.text.split())
     if len(words) > width:
         words = words[: width - 1].rsplit(" ", 1)[0] + "…"
-    return f"{heading_text(question)}: {words}" if words else heading_text(question)
+    heading = heading_text(question, entry)
+    return f"{heading}: {words}" if words else heading
 
 
-def heading_text(question: Question) -> str:
+def question_name(question: Question, entry: int) -> str:
+    """ "Vraag 21"; a question printed without a number is named by its
+    place, "Vraag #3" (``entry`` is its position, 0-based), as
+    :meth:`Document.label <kamerqa.model.Document.label>` does."""
+    return f"Vraag {question.number}" if question.number is not None else f"Vraag #{entry + 1}"
+
+
+def heading_text(question: Question, entry: int) -> str:
     """ "Vraag 21 · blz. 1", "Vraag 3 · blz. 4–5, bijlage 2"."""
     details = []
     if question.page_from is not None:
@@ -104,4 +112,4 @@ def heading_text(question: Question) -> str:
         )
     if question.attachment:
         details.append(f"bijlage {question.attachment}")
-    return f"Vraag {question.number}" + (" · " + ", ".join(details) if details else "")
+    return question_name(question, entry) + (" · " + ", ".join(details) if details else "")

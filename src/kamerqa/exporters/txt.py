@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from ..layouts.base import starts_question
-from ..model import Document, Footnote, Question
+from ..model import Document, Question
 from ..text import ends_paragraph, footnote_marker_span, format_dutch_date
 from ..vocabulary import DIGITS
 from . import reject_options
@@ -53,11 +53,14 @@ def render(document: Document, *, layout: str | None = None) -> str:
     it reads back: every number is one it can print ("12", "12a") and the
     numbers count from 1 in order.  Otherwise the labelled layout, whose
     labels are read whatever their order (a list that starts at 3, a number
-    printed twice)."""
+    printed twice), and whose bare "Vraag" reads back a question printed
+    without a number."""
     if layout is None:
         layout = "table" if _counts_from_one(document.questions) else "labelled"
     if layout not in LAYOUTS:
         raise ValueError(f"the txt format writes the layouts {', '.join(LAYOUTS)}, not {layout!r}")
+    if layout == "table" and any(q.number is None for q in document.questions):
+        raise ValueError("the table layout numbers every question; this document has questions printed without a number")
     meta = document.meta
     out: list[str] = [""]
     if meta.dossier or meta.title:
@@ -75,11 +78,9 @@ def render(document: Document, *, layout: str | None = None) -> str:
         out += ["Griffier van de commissie,", meta.clerk, ""]
     if layout == "table":
         out += ["Nr Vraag Bijlage Blz. (van) t/m", ""]
-    notes: dict[str | None, list[Footnote]] = {}
-    for note in document.footnotes:
-        notes.setdefault(note.question, []).append(note)
-    for question in document.questions:
-        out += _question(question, notes.get(question.number, []), layout)
+    notes = document.footnotes_by_entry()
+    for entry, question in enumerate(document.questions):
+        out += _question(question, notes.get(entry, []), layout)
     return "\n".join(out) + "\n"
 
 
@@ -90,7 +91,7 @@ def _counts_from_one(questions: Sequence[Question]) -> bool:
     reader expects them?"""
     previous = (0, "")
     for question in questions:
-        match = _TABLE_NUMBER.fullmatch(question.number)
+        match = _TABLE_NUMBER.fullmatch(question.number) if question.number is not None else None
         if match is None or not starts_question(question.text):
             return False
         number, letter = int(match.group(1)), match.group(2)
@@ -101,15 +102,17 @@ def _counts_from_one(questions: Sequence[Question]) -> bool:
 
 
 def _question(question: Question, notes: list, layout: str) -> list[str]:
+    # A question printed without a number gets the bare labels "Vraag" and "Antwoord".
+    number = f" {question.number}" if question.number is not None else ""
     if layout == "table":
         lines = _text(question.text, first_prefix=f"{question.number} ")
         for page in (question.page_from, question.page_to):
             if page is not None:
                 lines += ["", str(page)]
     else:
-        lines = [f"Vraag {question.number}", *_text(question.text)]
+        lines = [f"Vraag{number}", *_text(question.text)]
     if question.answer is not None:
-        lines += ["", "Antwoord" if layout == "table" else f"Antwoord {question.number}"]
+        lines += ["", "Antwoord" if layout == "table" else f"Antwoord{number}"]
         answer = question.answer
         for note in notes:  # a marker the text lacks goes after the answer; the bodies follow it
             if footnote_marker_span(answer, note.marker) is None:

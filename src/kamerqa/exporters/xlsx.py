@@ -172,7 +172,7 @@ class _Workbook:
         top = self._style_id(sheet, Alignment(vertical="top"))
         rows = []
         for row_number, question in enumerate(self.model.questions, start=2):
-            where = f"vraag {question.number}"
+            where = f"vraag {self.model.label(row_number - 2)}"
             line = question.lines.first
             # Spreadsheet programs do not all grow rows for wrapped text: say how high.
             height = _row_height(
@@ -221,11 +221,13 @@ class _Workbook:
         self._header(sheet, ["Noot", "Tekst", "Vraag", "Regel"])
         for note in self.model.footnotes:
             where = f"voetnoot {note.marker}"
+            # The question's number; one printed without a number by its place, as Document.label names it.
+            question = note.question if note.question is not None or note.entry is None else f"#{note.entry + 1}"
             sheet.append(
                 [
                     self._text(sheet, note.marker, where),
                     self._text(sheet, note.text, where, note.line),
-                    self._text(sheet, note.question, where),
+                    self._text(sheet, question, where),
                     note.line,
                 ]
             )
@@ -259,10 +261,11 @@ class _Workbook:
         )
 
 
-def sort_key(number: str) -> float | None:
+def sort_key(number: str | None) -> float | None:
     """A number that sorts questions as people count them: "2" before "10",
-    "4 en 5" as 4, "12a" just after 12 ("12b" after "12a")."""
-    if not number[:1].isdigit():
+    "4 en 5" as 4, "12a" just after 12 ("12b" after "12a"); none for a
+    question printed without a number."""
+    if number is None or not number[:1].isdigit():
         return None
     first, letter, _ = number_label(number)
     return first + (ord(letter) - ord("a") + 1) / 100 if letter else float(first)

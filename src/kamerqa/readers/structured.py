@@ -129,7 +129,7 @@ def _question(entry: _Entry) -> Question:
     answer = _text(entry.answer.paragraphs) if entry.answer is not None else None
     last = max(b.last_line for b in [*blocks, *([entry.answer] if entry.answer else [])])
     return Question(
-        number=entry.number,
+        number=entry.number or None,  # "": printed without a number
         text=_text(paragraphs),
         answer=answer or None if entry.answer is not None else None,
         lines=LineSpan(entry.question.line, max(last, entry.question.line)),
@@ -167,25 +167,25 @@ def build(
     if answered and mededeling is None:
         for question in questions:
             if question.answer is None:
+                called = f"question {question.number}" if question.number is not None else "an unnumbered question"
                 found.append(
-                    Diagnostic(Severity.WARNING, "no-answer", f"question {question.number} has no answer",
+                    Diagnostic(Severity.WARNING, "no-answer", f"{called} has no answer",
                                question.lines.first, element=question.element)
                 )
-    owner = {i: e for i, e in enumerate(entries)}
-    block_entry: dict[int, str] = {}
+    block_entry: dict[int, int] = {}  # a block's index -> the position of the question it is part of
     for index, block in enumerate(blocks):
-        for number, entry in owner.items():
+        for position, entry in enumerate(entries):
             if block is entry.question or block is entry.answer or block in entry.joined:
-                block_entry[index] = questions[number].number
-    by_number = {q.number: q for q in questions}
+                block_entry[index] = position
     footnotes = []
     for note in notes:
         holder = block_entry.get(note.block) if note.block is not None else None
         field = offset = None
         if holder is not None and note.block is not None:
             first = "answer" if blocks[note.block].kind == "answer" else "question"
-            field, offset = marker_place(by_number[holder], note.marker, first)
-        footnotes.append(Footnote(note.marker, " ".join(note.text.split()), holder, note.line, field, offset))
+            field, offset = marker_place(questions[holder], note.marker, first)
+        number = questions[holder].number if holder is not None else None
+        footnotes.append(Footnote(note.marker, " ".join(note.text.split()), number, note.line, field, offset, holder))
     base = meta or DocumentMeta()
     completed = families.complete(attrs.evolve(base, layout=base.layout or "labelled"), header)
     if mededeling:
