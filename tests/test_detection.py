@@ -15,7 +15,7 @@ def test_the_registry_feeds_parse_and_the_command_line():
     from kamerqa import cli
 
     assert LAYOUTS == cli.LAYOUTS == (*layouts.names(), "flat")
-    assert set(layouts.names()) == {"labelled", "period", "numbered", "table"}
+    assert set(layouts.names()) == {"labelled", "period", "numbered", "table", "unnumbered"}
     for layout in layouts.REGISTRY.values():
         # each layout's own example is read in that layout
         doc = kamerqa.parse(layout.example)
@@ -93,3 +93,47 @@ def test_of_equally_long_runs_the_one_that_skips_fewest_numbers_wins():
     # not question 2 of the numbered layout (1 skipped).
     assert _form("1 Deelt u de zorg?\n2\nIs dat zo?\nAntwoord\nJa.\n") == "table"
     assert _form("Inleiding.\n\n2\nDeelt u de zorg?\n\n3\nEn dit?\n") == "numbered"
+
+
+UNNUMBERED = "Vraag\nIs dat zo?\nAntwoord\nJa.\n\nVraag\nEn dit?\nAntwoord\nNee.\n"
+
+
+def test_questions_without_numbers_are_read_where_no_layout_finds_a_number():
+    doc = kamerqa.parse(UNNUMBERED)
+    assert doc.meta.layout == "unnumbered"
+    assert doc.meta.layout_score == 2 * 2  # two labels, weighed as labels are
+    assert [(q.number, q.covers, q.text, q.answer) for q in doc.questions] == [
+        (None, (), "Is dat zo?", "Ja."),
+        (None, (), "En dit?", "Nee."),
+    ]
+    assert not doc.problems
+
+
+def test_one_numbered_question_outweighs_any_number_of_bare_labels():
+    # Just inside: no number anywhere.  Just outside: one question numbered.
+    assert kamerqa.parse(UNNUMBERED).meta.layout == "unnumbered"
+    numbered = UNNUMBERED.replace("Vraag\nIs dat zo?", "Vraag 1\nIs dat zo?", 1)
+    doc = kamerqa.parse(numbered)
+    assert doc.meta.layout == "labelled"
+    assert not any(d.code == "layout-uncertain" for d in doc.diagnostics)  # no rival of a numbered reading
+
+
+@pytest.mark.parametrize("above", ["1", "1 Is dat zo?", "Nr", "Vraag"])
+def test_a_bare_label_under_a_number_or_header_is_no_question_of_its_own(above):
+    from kamerqa.grammar import layout_parser
+    from kamerqa.postlex.detect import shape_starts
+
+    lines = layout_parser("qa").scan(f"{above}\nVraag:\nIs dat zo?\n")
+    assert 1 not in shape_starts(lines, "unnumbered")
+    lines = layout_parser("qa").scan("Dat is zo.\nVraag:\nIs dat zo?\n")
+    assert 1 in shape_starts(lines, "unnumbered")
+
+
+def test_paragraphs_ask_only_in_a_document_without_question_labels():
+    from kamerqa.grammar import layout_parser
+    from kamerqa.postlex.detect import shape_starts
+
+    text = "Is dat zo?\n\nJa.\n\nEn dit?\n"
+    assert set(shape_starts(layout_parser("qa").scan(text), "unnumbered")) == {0, 4}
+    labelled = "Vraag\n" + text
+    assert set(shape_starts(layout_parser("qa").scan(labelled), "unnumbered")) == {0}

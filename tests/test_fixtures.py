@@ -12,7 +12,7 @@ import kamerqa
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def read_fixtures(path: Path) -> list[tuple[str, str, list[tuple[str, str, str | None]]]]:
+def read_fixtures(path: Path) -> list[tuple[str, str, list[tuple[str | None, str, str | None]]]]:
     """(title, input, expected entries) of every case in ``path``."""
     lines = [line for line in path.read_text(encoding="utf-8").split("\n") if not line.startswith("#")]
     cases = []
@@ -29,7 +29,7 @@ def read_fixtures(path: Path) -> list[tuple[str, str, list[tuple[str, str, str |
         expected = []
         for row in lines[end_input + 1 : end_expected]:
             number, question, answer = (cell.strip().replace("\\n", "\n") for cell in row.split(" | "))
-            expected.append((number, question, None if answer == "-" else answer))
+            expected.append((None if number == "-" else number, question, None if answer == "-" else answer))
         cases.append((title, text, expected))
         i = end_expected + 1
     return cases

@@ -187,7 +187,7 @@ def test_forcing_a_layout():
     with pytest.raises(ParseError) as caught:
         kamerqa.parse(text, layout="labelled")
     assert caught.value.code == "no-questions"
-    with pytest.raises(ValueError, match=r"unknown layout 'word'; kamerqa reads: labelled, period, numbered, table, flat"):
+    with pytest.raises(ValueError, match=r"unknown layout 'word'; kamerqa reads: labelled, period, numbered, table, unnumbered, flat"):
         kamerqa.parse(text, layout="word")
 
 

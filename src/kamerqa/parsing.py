@@ -26,6 +26,7 @@ from .flat import FlatText, split_flat_text
 from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_token
 from .header import read_heading, split_vastgesteld
 from .inline import split_inline_numbers
+from .layouts import REGISTRY
 from .model import Diagnostic, Document, LineSpan, Severity
 from .normalise import Columns, compose, normalise, unsafe_characters
 from .placing import place
@@ -88,7 +89,7 @@ class Analysis:
         for q in doc.questions:
             # A number printed twice (numbering that restarts) has both texts;
             # questions joined under one answer label keep their own numbers too.
-            for label in {q.number, *q.covers}:
+            for label in {q.number or "", *q.covers}:  # "": printed without a number
                 texts.setdefault(("question", label), []).append(q.text)
                 texts.setdefault(("answer", label), []).append(q.answer or "")
         for note in doc.footnotes:
@@ -542,10 +543,13 @@ CLOSE_RUNNER_UP = 0.8
 
 
 def _runner_up(context: ParseContext) -> tuple[Diagnostic, ...]:
-    """An info diagnostic when another layout found nearly as many questions."""
+    """An info diagnostic when another layout found nearly as many questions
+    (a layout without numbers is no rival of a numbered sequence: it can
+    only be chosen where there is none)."""
     scores = context.layout_scores
     chosen = scores.get(context.form, 0)
-    others = sorted(((score, name) for name, score in scores.items() if name != context.form), reverse=True)
+    rivals = [name for name in scores if name != context.form and (REGISTRY[name].numbered or not REGISTRY[context.form].numbered)]
+    others = sorted(((scores[name], name) for name in rivals), reverse=True)
     if not others or chosen < 2 or others[0][0] < CLOSE_RUNNER_UP * chosen:
         return ()
     score, name = others[0]

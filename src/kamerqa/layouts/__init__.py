@@ -18,11 +18,13 @@ from .labelled import LAYOUT as LABELLED
 from .numbered import LAYOUT as NUMBERED
 from .period import LAYOUT as PERIOD
 from .table import LAYOUT as TABLE
+from .unnumbered import LAYOUT as UNNUMBERED
 
 __all__ = ["REGISTRY", "Layout", "Start", "markdown_table", "names", "register"]
 
 #: Every layout by name, in the order they are tried when scores tie (the
-#: more explicit first: labels, then "1.", then lone numbers, then the table).
+#: more explicit first: labels, then "1.", then lone numbers, then the table;
+#: questions without numbers last).
 REGISTRY: dict[str, Layout] = {}
 
 
@@ -34,7 +36,7 @@ def register(layout: Layout) -> Layout:
     return layout
 
 
-for _layout in (LABELLED, PERIOD, NUMBERED, TABLE):
+for _layout in (LABELLED, PERIOD, NUMBERED, TABLE, UNNUMBERED):
     register(_layout)
 
 

@@ -4,7 +4,7 @@ the small tests on text that starts and ends a question."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -20,8 +20,9 @@ _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 
 
 class Start(NamedTuple):
-    """A question start found on a line: its printed number and where the
-    question's own text begins on that line (None: on the next line)."""
+    """A question start found on a line: its printed number (``""`` where
+    none is printed) and where the question's own text begins on that line
+    (None: on the next line)."""
 
     label: str
     first: int
@@ -56,6 +57,14 @@ class Layout:
     #: Labels are evidence of their own: a labelled question may be printed
     #: out of numeric order, or start a second numbered set.
     labels_decide: bool = False
+    #: Its questions carry numbers.  A layout without them is chosen only
+    #: where no numbered layout finds a question.
+    numbered: bool = True
+    #: The lines worth offering to ``find_start``, in order, where they are
+    #: not simply the lines of ``start_shapes`` (the shape index holds no
+    #: plain text lines: a layout whose questions open with plain text says
+    #: which lines may).
+    candidates: Callable[[Lines], Iterable[int]] | None = None
 
 
 def starts_question(text: str) -> bool:

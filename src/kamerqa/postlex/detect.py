@@ -36,7 +36,11 @@ def shape_starts(lines: Lines, form: str) -> dict[int, _Start]:
     starts = {}
     layout = REGISTRY[form]
     find_start = layout.find_start
-    for index in sorted(index for kind in layout.start_shapes for index in lines.at.get(kind, ())):
+    if layout.candidates is not None:
+        candidates = layout.candidates(lines)
+    else:
+        candidates = sorted(index for kind in layout.start_shapes for index in lines.at.get(kind, ()))
+    for index in candidates:
         start = find_start(lines, index)  # the line has one of the layout's start shapes
         if start is not None:
             starts[index] = start
@@ -64,13 +68,26 @@ def detect_form(
     possible question starts (for :meth:`PostLexer.process`), ``scores``
     each form's run: the evidence for it.  Labelled numbering may start
     anywhere ("Vraag 5" first); other forms count from 1.  A run of labels
-    weighs :data:`LABEL_WEIGHT` times its length."""
+    weighs :data:`LABEL_WEIGHT` times its length.
+
+    A layout without numbers counts its starts (labels weighed as above); it
+    is chosen only where no numbered layout found a single question: a
+    number is evidence a reading without numbers cannot outweigh."""
     best, best_score = "table", (0, 0)
+    unnumbered: list[tuple[str, int]] = []
     for form in REGISTRY:  # detection order: the more explicit layouts first
         run, skipped, expected, previous = 0, 0, 1, None
         starts = shape_starts(lines, form)
         if found is not None:
             found[form] = starts
+        weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
+        if not REGISTRY[form].numbered:
+            labels = sum(1 for index in starts if lines.kinds[index] == "QUESTION_LINE")
+            run = labels * LABEL_WEIGHT + len(starts) - labels
+            unnumbered.append((form, run))
+            if scores is not None:
+                scores[form] = run
+            continue
         if starts and REGISTRY[form].labels_decide:
             expected = next(iter(starts.values())).first
         for start in starts.values():
@@ -80,9 +97,12 @@ def detect_form(
                 expected, previous = start.last + 1, (start.first, start.letter)
         if scores is not None:
             scores[form] = run
-        weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
         if run and (run * weight, -skipped) > best_score:
             best, best_score = form, (run * weight, -skipped)
+    if best_score[0] == 0:
+        for form, evidence in unnumbered:
+            if evidence > best_score[0]:
+                best, best_score = form, (evidence, 0)
     return best
 
 

@@ -116,6 +116,8 @@ class PostLexer:
         answers_from = self.answers_at if self.answers_at is not None else len(kinds)
         closing = {at: kind for at, kind in ((self.mededeling_at, "MEDEDELING"), (self.toelichting_at, "TOELICHTING")) if at is not None}
         special = min([answers_from, *closing])
+        # Questions that open with plain text (paragraphs that ask) must not take the fast lane.
+        text_starts = self.starts if REGISTRY[self.form].candidates is not None else {}
         for index, kind in enumerate(kinds):
             if index >= special:
                 if index in closing:
@@ -135,6 +137,7 @@ class PostLexer:
                 and state.candidate is None
                 and index not in footers
                 and index not in prelude
+                and index not in text_starts
             )
             if plain and index != state.answer_at:
                 if kind == "BLANK":
@@ -192,6 +195,8 @@ class PostLexer:
         start = self.starts.get(index)
         if start is None:
             return None
+        if not start.label:
+            return start  # printed without a number: the next question wherever it stands
         if not in_sequence(start, expected, previous, self.MAX_SKIP):
             # A "Vraag N" label is a question whatever its number: printed out
             # of order (a number not used yet), or "Vraag 1" starting a

@@ -251,7 +251,8 @@ def question_start(state: State, index: int, kind: str, token: Token) -> bool:
         return False
     lexer, context = state.lexer, state.lexer.context
     expected = state.expected
-    if REGISTRY[lexer.form].labels_decide and start.first < expected and not in_sequence(start, expected, state.previous, lexer.MAX_SKIP):
+    numbered = bool(start.label)  # "": a question printed without a number
+    if numbered and REGISTRY[lexer.form].labels_decide and start.first < expected and not in_sequence(start, expected, state.previous, lexer.MAX_SKIP):
         if start.first in lexer.used:  # "Vraag 1" again: a second numbered set (next_start let only 1 through)
             lexer.used = set()
             context.report(
@@ -267,7 +268,7 @@ def question_start(state: State, index: int, kind: str, token: Token) -> bool:
                 expected=str(expected),
                 found=start.label,
             )
-    if start.first > expected:
+    if numbered and start.first > expected:
         state.gaps.append((token, expected, start.first))
     started = numbers(start.label)
     state.current = started
