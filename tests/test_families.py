@@ -234,3 +234,18 @@ def test_a_family_reads_its_metadata_in_the_head_of_the_text(family, past):
     filler = "x" * (family.HEAD - len(phrase) + (1 if past else 0))  # past: the last character falls outside
     found = family.read(filler + phrase + " Vraag 1 Is dat zo?")
     assert (found.get(field) is None) == past
+
+
+def test_a_question_letters_heading_is_one_paragraph_with_its_date_above_it():
+    """A ministry's question letter (DOCX) prints "(ingezonden ...)" above the
+    heading: the heading ends with its paragraph, the date is still read."""
+    text = (
+        "2024Z18887\n\n(ingezonden 20 november 2024)\n\n"
+        "Vragen van de leden Bikker en Ceder (beiden ChristenUnie) aan de ministers van X en van Y over het bericht 'Z'\n\n"
+        "Heeft u kennisgenomen van het bericht 'Z'? Zo ja, wat vindt u ervan?\n\nWat gaat u doen?\n"
+    )
+    meta = kamerqa.parse(text).meta
+    assert meta.title == "het bericht 'Z'"
+    assert meta.addressee == "ministers van X en van Y"
+    assert meta.askers == ("Bikker (ChristenUnie)", "Ceder (ChristenUnie)")
+    assert meta.submitted == date(2024, 11, 20)

@@ -202,3 +202,38 @@ def test_a_running_header_open_bracket_is_closed_within_sixty_characters(inner, 
     assert len(doc.questions) == 6
     assert all(q.answer.endswith("onderdeel.") for q in doc.questions) == removed
     assert all("vergaderjaar" not in q.answer for q in doc.questions)  # the recurring part is a header either way
+
+
+def test_a_bare_vraag_label_after_a_sentence_opens_a_question_without_number():
+    text = (
+        "Algemene Rekenkamer Geachte voorzitter, " + "tekst " * 200
+        + "Antwoord Algemene Rekenkamer op een vraag van de Tweede Kamer over het rapport. "
+        "Vraag Heeft de Rekenkamer dit onderzocht? Zo nee, waarom niet? Dat is niet onderzocht. Er zijn geen uitkomsten."
+    )
+    doc = kamerqa.parse(text)
+    assert doc.meta.layout == "unnumbered" and doc.meta.flattened
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        (None, "Heeft de Rekenkamer dit onderzocht? Zo nee, waarom niet?", "Dat is niet onderzocht. Er zijn geen uitkomsten.")
+    ]
+    # the heading "Antwoord Algemene Rekenkamer op een vraag ..." is no answer label: it stays in the introduction
+    assert "Antwoord Algemene Rekenkamer op een vraag" in (doc.meta.intro or "")
+
+
+@pytest.mark.parametrize(
+    ("after", "label"),
+    [
+        ("Zie ons antwoord op vraag 1.", True),  # an answer that refers to another: the label is a label
+        ("Algemene Rekenkamer op vragen van de commissie.", False),  # a heading: a name, then "op vragen"
+        ("van de minister op de vragen van de commissie.", False),
+    ],
+)
+def test_a_bare_antwoord_before_a_heading_phrase_is_no_label(after, label):
+    line = "Het is zo. Antwoord " + after
+    cuts = [m.start() for m in flat._BARE_ANSWER.finditer(line)]
+    assert bool(cuts) is label
+
+
+def test_a_bare_vraag_needs_a_sentence_before_it_and_a_capital_after_it():
+    assert flat._BARE_QUESTION.search("Het is zo. Vraag Heeft u dat?")
+    assert not flat._BARE_QUESTION.search("Het is zo. Vraag is of dat zo is?")  # the word, not a label
+    assert not flat._BARE_QUESTION.search("de Vraag Heeft")  # no sentence ends before it

@@ -6,7 +6,7 @@ so such a line is broken again before lexing, at places that evidence says
 are boundaries:
 
 * question and answer labels from the vocabulary ("Vraag 12", "Antwoord:",
-  "Antwoord op vraag 3", a bare "Antwoord" after a sentence);
+  "Antwoord op vraag 3", a bare "Antwoord" or "Vraag" after a sentence);
 * page counters ("3/9") whose total recurs, so they are page furniture;
 * running page headers: stretches of words that recur on many pages, and
   only where they stand next to a page counter (a sentence that recurs in
@@ -71,8 +71,15 @@ _LABEL = re.compile(
 # (a page number between such runs stays inside the piece before it).
 _NUMBER_BEFORE = re.compile(r"(?<![\d/])\d{1,3}[.)]?$")  # "1.   Zijn er": the question's own number
 _LOST_BREAK = re.compile(r"[ \t]{3,}(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
-# A bare "Antwoord" between a sentence and the answer (or its page counter).
-_BARE_ANSWER = re.compile(r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))")
+# A bare "Antwoord" between a sentence and the answer (or its page counter);
+# not a heading "Antwoord Algemene Rekenkamer op een vraag ..." (its words
+# are a name: "Zie ons antwoord op vraag 1" after the label is an answer).
+_BARE_ANSWER = re.compile(
+    r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)"
+)
+# A bare "Vraag" between a sentence and the question's capital: a question
+# printed without a number ("... (III). Vraag Heeft de ARK onderzocht ...?").
+_BARE_QUESTION = re.compile(rf"(?<=[.?!)”’\"] ){QUESTION_WORD}(?= +[\"'“‘(]?[A-Z])")
 # The start of a sentence after one that ends in ".", "?" or "!": a capital
 # (perhaps after a quote or bracket), or a numbered question "5. Heeft".
 _SENTENCE = re.compile(r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
@@ -92,7 +99,10 @@ def _is_flat(line: str) -> bool:
     if _QUESTION_LABEL.search(line) and next(labels, None) is not None and next(labels, None) is not None:
         return True
     numbered = _NUMBERED_START.finditer(line)
-    return sum(1 for _ in itertools.islice(numbered, 3)) >= 3
+    if sum(1 for _ in itertools.islice(numbered, 3)) >= 3:
+        return True
+    bare = _BARE_QUESTION.search(line)  # a question without a number, and a "?" after it
+    return bare is not None and "?" in line[bare.end() :]
 
 
 def split_flat_text(text: str) -> FlatText | None:
@@ -112,7 +122,7 @@ def split_flat_text(text: str) -> FlatText | None:
             origin.append((number, 0))
             continue
         cuts = {m.start() for m in _LABEL.finditer(line)}
-        for match in _BARE_ANSWER.finditer(line):
+        for match in (*_BARE_ANSWER.finditer(line), *_BARE_QUESTION.finditer(line)):
             cuts.update((match.start(), match.end()))
         for page in _LABEL_PAGE.finditer(line):  # "Vraag 10 77 Hoeveel": a page number ("7/7", slash lost) after the label
             cuts.update(page.span(1))

@@ -360,7 +360,8 @@ def _marker_spans(text: str, marker: str) -> Iterator[tuple[int, int]]:
         at = text.find(marker, at + len(marker))
 
 
-_FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(\d{{1,3}})(?![\d.)]){HSPACE}*(\S.*)$", re.DOTALL)
+# "1https://...", "1 Nederlands Dagblad", and in brackets "[1] NOS Nieuws" (Word and web text).
+_FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(?:(\d{{1,3}})(?![\d.)])|\[(\d{{1,3}})\]){HSPACE}*(\S.*)$", re.DOTALL)
 
 
 _FOOTNOTE_LEAD_PARENTHESIS = re.compile(rf"^{HSPACE}*(\d{{1,3}})\){HSPACE}+(\S.*)$", re.DOTALL)
@@ -368,14 +369,14 @@ _FOOTNOTE_LEAD_PARENTHESIS = re.compile(rf"^{HSPACE}*(\d{{1,3}})\){HSPACE}+(\S.*
 
 def footnote_lead(line: str, *, parenthesis: bool = False) -> tuple[str, str] | None:
     """A line led by a footnote number, as a footnote body at the foot of a
-    page is ("1https://...", "1 Nederlands Dagblad, ..."): the number and
-    the rest of the line, or ``None``.  "1." and "1)" open list items, not
+    page is ("1https://...", "1 Nederlands Dagblad, ...", "[1] NOS"): the
+    number and the rest of the line, or ``None``.  "1." and "1)" open list items, not
     footnotes - except, with ``parenthesis``, "1) ..." where the marker was
     typed "1)" (Word letters)."""
     match = _FOOTNOTE_LEAD.match(line)
     if match is None:
         return typed_footnote_lead(line) if parenthesis else None
-    return match.group(1), match.group(2)
+    return match.group(1) or match.group(2), match.group(3)
 
 
 def typed_footnote_lead(line: str) -> tuple[str, str] | None:

@@ -50,6 +50,7 @@ _LETTER_AH = re.compile(r"(?m)^[ \t]*(?P<ah>AH[ \t]+\d{1,5})[ \t]*$")
 _ZAAK = re.compile(r"\b(?P<zaak>(?:19|20)\d{2}Z\d{5})\b")
 _SHARED_PARTY = re.compile(r"\((?:beiden|allen)\s+(?P<party>[^()]{1,60})\)$")
 _JOINED = re.compile(r"\s*,\s*|\s+en\s+")
+_PARAGRAPH_END = re.compile(r"\n[ \t\u00a0]*\n")
 
 
 def _publication(text: str) -> re.Match[str] | None:
@@ -97,11 +98,16 @@ def read(text: str) -> dict[str, Any]:
     asked = _ASKED.search(head)
     if asked:
         submitted = _SUBMITTED.search(head, asked.end(), asked.end() + 2000)
-        end = submitted.start() if submitted else min(len(head), asked.end() + 600)
+        # The heading ends at "(ingezonden ...)", else with its paragraph (a
+        # letter prints the date above it: "2024Z18887 (ingezonden ...)").
+        paragraph = _PARAGRAPH_END.search(head, asked.end(), asked.end() + 600)
+        end = submitted.start() if submitted else (paragraph.start() if paragraph else min(len(head), asked.end() + 600))
+        if submitted and paragraph and paragraph.start() < submitted.start():
+            end = paragraph.start()
         _read_question_heading(clean_line(head[asked.end() : end]), found)
-        if submitted:
-            found["submitted"] = parse_dutch_date(_spaced(submitted.group("date")))
-    elif submitted := _SUBMITTED.search(head):
+    if not asked or not submitted:
+        submitted = _SUBMITTED.search(head)
+    if submitted:
         found["submitted"] = parse_dutch_date(_spaced(submitted.group("date")))
     for reply in _REPLY.finditer(clean_line(head)):
         who = _who(reply.group("who"))
