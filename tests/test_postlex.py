@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import kamerqa
 from kamerqa.grammar import layout_parser
 from kamerqa.postlex import ParseContext, PostLexer
@@ -155,3 +157,23 @@ def test_an_inline_enumeration_is_no_footnote_marker():
     doc = kamerqa.parse("Vraag 1\nWat doen 1) de JCC en 2) de brigades?\nAntwoord 1\n1) Zij werken samen.\n")
     assert doc.footnotes == ()
     assert [(q.text, q.answer) for q in doc.questions] == [("Wat doen 1) de JCC en 2) de brigades?", "1) Zij werken samen.")]
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("Is dat zo?", True),
+        ("Is dat zo?”", True),
+        ("Is dat zo?1", True),  # a footnote marker
+        ("Is dat zo? [2]", True),
+        ("Is dat zo? 12", True),  # a page number after it
+        ("Is dat zo? 2R.)r3R 1814-2014", True),  # two tokens of debris holding a digit: OCR of a logo
+        ("Is dat zo? 2R.)r3R 1814-2014 5/9", False),  # three are text
+        ("Is dat zo? Ja", False),  # a word: the next sentence
+        ("Hoeveel kost het? 5 miljoen", False),
+    ],
+)
+def test_a_question_ends_at_its_question_mark_and_what_may_follow_it(line, ends):
+    from kamerqa.postlex.context import ends_question
+
+    assert ends_question(line) is ends
