@@ -8,6 +8,7 @@ import pytest
 import kamerqa
 from kamerqa import flat
 from kamerqa.flat import split_flat_text
+from kamerqa.postlex.passes import NOTE_REACH
 
 
 def _letter(questions: int = 3, filler: int = 160, answer: str = "Het antwoord is ja.") -> str:
@@ -237,3 +238,31 @@ def test_a_bare_vraag_needs_a_sentence_before_it_and_a_capital_after_it():
     assert flat._BARE_QUESTION.search("Het is zo. Vraag Heeft u dat?")
     assert not flat._BARE_QUESTION.search("Het is zo. Vraag is of dat zo is?")  # the word, not a label
     assert not flat._BARE_QUESTION.search("de Vraag Heeft")  # no sentence ends before it
+
+
+_WORDS = ("een", "twee", "drie", "vier", "vijf", "zes")
+
+
+def _page_foot(pieces: int) -> str:
+    """A one-line letter whose question 1 ends its page: the footnote body
+    to marker 1 (``pieces`` sentences, which re-breaking puts on lines of
+    their own), then the page counter "1/2", then the answer."""
+    note = " ".join(f"Noot zin {word}." for word in _WORDS[:pieces])
+    return (
+        "Algemene Rekenkamer Geachte voorzitter, " + "tekst " * 200 + "zie ons rapport.1 "
+        f"Vraag 1 Waarom is dat zo?    1 {note}    1/2  Het antwoord is ja. "
+        "Vraag 2 En dit? Dat ook. Vraag 3 En dat? Ook zo. 2/2"
+    )
+
+
+@pytest.mark.parametrize(("pieces", "kept"), [(NOTE_REACH, True), (NOTE_REACH + 1, False)])
+def test_a_footnote_of_flat_text_runs_to_its_page_counter_within_reach(pieces, kept):
+    doc = kamerqa.parse(_page_foot(pieces))
+    q1 = doc.question("1")
+    assert q1.text == "Waarom is dat zo?"
+    if kept:  # every sentence of the body is the footnote's, the answer starts after the counter
+        assert [f.text for f in doc.footnotes] == [" ".join(f"Noot zin {word}." for word in _WORDS[:pieces])]
+        assert q1.answer == "Het antwoord is ja."
+    else:  # too far from the counter: the body ends with its first sentence, the rest is answer text
+        assert [f.text for f in doc.footnotes] == ["Noot zin een."]
+        assert q1.answer is not None and q1.answer.startswith("Noot zin twee.")

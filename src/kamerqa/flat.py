@@ -67,10 +67,11 @@ _LABEL = re.compile(
     rf"|\b{ANSWER_WORD} (?:{ANSWER_REFERENCE})?(?:{NUMBERS})\b(?=[ .:]|$)"
 )
 # Three or more spaces: where a converter replaced a line or paragraph break.
-# Only before what starts a line of text: a capital, a quote, or "1. Zijn"
-# (a page number between such runs stays inside the piece before it).
+# Only before what starts a line of text: a capital, a quote, "1. Zijn", or
+# "1 Algemene Rekenkamer (2019)." (a footnote body at the page's foot; a page
+# number between such runs stays inside the piece before it).
 _NUMBER_BEFORE = re.compile(r"(?<![\d/])\d{1,3}[.)]?$")  # "1.   Zijn er": the question's own number
-_LOST_BREAK = re.compile(r"[ \t]{3,}(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
+_LOST_BREAK = re.compile(r"[ \t]{3,}(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z]|\d{1,2} [A-ZÀ-Þ])")
 # A bare "Antwoord" between a sentence and the answer (or its page counter);
 # not a heading "Antwoord Algemene Rekenkamer op een vraag ..." (its words
 # are a name: "Zie ons antwoord op vraag 1" after the label is an answer).

@@ -229,7 +229,7 @@ def footnote_body(state: State, index: int, kind: str, token: Token) -> bool:
     state.note_text = str(state.next_note)
     state.candidate = state.sites.last_since(candidate[0], state.note_text)
     state.out.append(retype(token, "FOOTNOTE_BODY"))
-    state.in_note = not SENTENCE_END.search(token.value)
+    state.in_note = not SENTENCE_END.search(token.value) or _counter_follows(state, index)
     return True
 
 
@@ -237,7 +237,7 @@ def footnote_continuation(state: State, index: int, kind: str, token: Token) -> 
     """The next line of a footnote body that did not end its sentence."""
     if state.in_note and state.start is None and kind in TEXT_KINDS and token.value[:1] not in (" ", "\t", "\u00a0"):
         state.out.append(retype(token, "FOOTNOTE_MORE"))
-        state.in_note = not SENTENCE_END.search(token.value)
+        state.in_note = not SENTENCE_END.search(token.value) or _counter_follows(state, index)
         return True
     state.in_note = False
     return False
@@ -364,6 +364,27 @@ LINE_RULES: tuple[Rule, ...] = (
     header_line,
     list_line,
 )
+
+
+#: How many lines a footnote of flat text may run on to its page's counter.
+NOTE_REACH = 4
+
+
+def _counter_follows(state: State, index: int) -> bool:
+    """In text whose line breaks were lost, footnote bodies run to the page
+    counter ("3/7") that ends their page; the sentence breaks re-breaking
+    put inside them are no ends.  Does the counter follow within
+    :data:`NOTE_REACH` lines, with no question or label before it?"""
+    if not state.lexer.context.reflowed:
+        return False
+    kinds, starts = state.lines.kinds, state.lexer.starts
+    for following in range(index + 1, min(index + 1 + NOTE_REACH, len(kinds))):
+        kind = kinds[following]
+        if kind == "PAGE_OF":
+            return True
+        if kind in ("QUESTION_LINE", "ANSWER_LINE", "BLANK") or following in starts:
+            return False
+    return False
 
 
 def _is_note_body(value: str, marker: int) -> bool:
