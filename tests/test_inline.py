@@ -51,3 +51,53 @@ def test_one_question_with_an_answer_label_is_no_questions_first_print():
     text = "1 Vraag?\nAntwoord\nEen.1 Twee.2\n1 Eerste noot\n2 Tweede noot\n"
     assert split_inline_numbers(text) is None
     assert kamerqa.parse(text).question("1").answer == "Een.1 Twee.2"
+
+
+DEFERRED = """Aanhangsel van de Handelingen
+885
+Vragen van het lid Van Kuijen (P.P.R.) over een bestrijdingsmiddel. (Ingezonden 23 februari 1977)
+1 Is het middel gebruikt, en zal dat ook dit jaar gebeuren?
+2 Is het waar, dat er sporen van dioxine in zitten?
+3 Is het u bekend, dat er grote bezwaren zijn?
+Is het waar, dat het middel in Zweden is verboden?
+5 Is het niet gewenst het gebruik te staken? 6 Is het juist, dat er onderzoek is verricht? 7 Bent u bereid het te bevorderen?
+Mededeling
+Mededeling van Minister Van der Stee (Landbouw en Visserij). (Ontvangen 30 maart 1977)
+Hierbij bericht ik u dat de beantwoording zo spoedig mogelijk zal plaatsvinden.
+"""
+
+
+def test_a_print_of_questions_only_has_its_inline_numbers_split_and_a_lost_number_kept():
+    doc = kamerqa.parse(DEFERRED)
+    assert [q.number for q in doc.questions] == ["1", "2", "3", None, "5", "6", "7"]
+    assert doc.questions[3].text == "Is het waar, dat het middel in Zweden is verboden?"
+    assert all(q.answer is None for q in doc.questions)
+    assert doc.meta.mededeling == "Hierbij bericht ik u dat de beantwoording zo spoedig mogelijk zal plaatsvinden."
+    lost = [d for d in doc.diagnostics if d.code == "question-number-lost"]
+    assert [(d.line, d.expected) for d in lost] == [(7, "4")]
+    assert not any(d.code == "numbering-gap" for d in doc.diagnostics)
+
+
+def test_a_number_printed_elsewhere_is_not_lost_and_two_places_are_a_guess():
+    # "4" printed later (out of order): the gap is no lost number.
+    later = DEFERRED.replace("7 Bent u bereid", "4 Bent u bereid")
+    assert None not in [q.number for q in kamerqa.parse(later).questions]
+    # Two lines that could start question 4: none is chosen, the gap is reported.
+    two = DEFERRED.replace("Is het waar, dat het middel", "Is dat zo?\nIs het waar, dat het middel")
+    doc = kamerqa.parse(two)
+    assert None not in [q.number for q in doc.questions]
+    assert any(d.code == "numbering-gap" for d in doc.diagnostics)
+
+
+def test_a_mededeling_with_an_answer_elsewhere_is_no_print_of_questions_only():
+    answered = DEFERRED.replace("Mededeling\n", "Antwoord\nJa.\nMededeling\n")
+    assert split_inline_numbers(answered) is None
+    assert split_inline_numbers(DEFERRED) is not None
+
+
+def test_a_mededeling_heading_over_two_lines_is_one_heading():
+    doc = kamerqa.parse(DEFERRED)  # "Mededeling" / "Mededeling van X. (Ontvangen D)": two lines, as printed in 1992
+    assert doc.meta.mededeling == "Hierbij bericht ik u dat de beantwoording zo spoedig mogelijk zal plaatsvinden."
+    assert doc.meta.mededeling_by == "Minister Van der Stee (Landbouw en Visserij)"
+    one_line = DEFERRED.replace("Mededeling\nMededeling van", "Mededeling Mededeling van")  # as printed in 1977
+    assert kamerqa.parse(one_line).meta.mededeling == doc.meta.mededeling

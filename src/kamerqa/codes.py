@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "numbering-restart": "the question numbering starts again at 1 (a second numbered set in one document)",
     "joint-unsplit": "a joint question's text holds fewer question boundaries than numbers; it has no parts",
     "answer-number-lost": "an answer after the questions has no printed number; it was read from the numbers around it",
+    "question-number-lost": "a question between two numbered ones has no printed number; it is kept without one",
     "unpaired-answer": "an answer printed after all questions carries a number no unanswered question has; its text is kept here",
     "second-signature": "the chair or clerk signs a second time; the first name is kept, the second line's text here",
     "no-answer": "a question has no answer while the others do",

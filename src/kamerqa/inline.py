@@ -3,12 +3,15 @@ stand inside paragraphs.
 
 Aanhangsel pages of 1961-1993 print all questions first, then an
 "Antwoord" heading ("Antwoord van minister X. (Ontvangen ...)") and the
-answers by number; OCR runs several of them together in one paragraph:
+answers by number, or - the answers deferred - a "Mededeling" instead;
+OCR runs several of them together in one paragraph:
 "... hanteert? 2 Is het u bekend ...", "... verleend. 2 In de bewuste brief
 ...", "... 3 t/m 5 Niet van toepassing.".  Only in a text that has such an
 answer heading after bare-numbered questions, this pass breaks lines before
 a number (or a list or range of numbers) that follows a sentence end and is
-followed by a capital, and after the heading's "(Ontvangen ...)", so that the
+followed by a capital, and after the heading's "(Ontvangen ...)" (also in a
+print of questions only: bare-numbered questions, a Mededeling and no
+answer), so that the
 numbers stand at line starts as the layouts read them.  It returns a
 :class:`~kamerqa.flat.FlatText` (the same map back to original positions).
 """
@@ -19,7 +22,7 @@ import itertools
 import re
 
 from .flat import FlatText, cut_line
-from .vocabulary import ANSWERS_HEADING, HSPACE
+from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, HSPACE
 
 __all__ = ["split_inline_numbers"]
 
@@ -32,15 +35,10 @@ _RECEIVED = re.compile(r"\(\s*(?:[Oo]ntvangen|Ingezonden|In-\s?gezonden)[^()\n]{
 
 
 def split_inline_numbers(text: str) -> FlatText | None:
-    """The text re-broken before inline numbers, or ``None`` when it is not a
-    questions-first print."""
-    headings = list(itertools.islice(_HEADING.finditer(text), 3))
-    if not headings or len(_NUMBERED_LINE.findall(text, 0, headings[0].start())) < 2:
-        return None  # questions first means several numbered questions before the heading
-    if text.count("\n", headings[0].start(), headings[-1].start()) > 1:
-        return None  # an "Antwoord" line under every question: answers follow their questions
-    if not _RESTART.search(text, headings[-1].end(), headings[-1].end() + 400):
-        return None  # no answer numbered 1 right after the heading
+    """The text re-broken before inline numbers, or ``None`` when it is
+    neither a questions-first print nor a print of questions only."""
+    if not (_questions_first(text) or _questions_only(text)):
+        return None
     lines = text.split("\n")
     if text.endswith("\n"):
         lines = lines[:-1]
@@ -53,3 +51,26 @@ def split_inline_numbers(text: str) -> FlatText | None:
             out.append("")
             origin.append((number, 0))
     return FlatText("\n".join(out) + "\n", tuple(origin))
+
+
+def _questions_first(text: str) -> bool:
+    """Bare-numbered questions, then an answers heading, then answer 1."""
+    headings = list(itertools.islice(_HEADING.finditer(text), 3))
+    if not headings or len(_NUMBERED_LINE.findall(text, 0, headings[0].start())) < 2:
+        return False  # questions first means several numbered questions before the heading
+    if text.count("\n", headings[0].start(), headings[-1].start()) > 1:
+        return False  # an "Antwoord" line under every question: answers follow their questions
+    return _RESTART.search(text, headings[-1].end(), headings[-1].end() + 400) is not None  # answer 1 right after it
+
+
+def _questions_only(text: str) -> bool:
+    """Bare-numbered questions, then a Mededeling (the answers deferred) and
+    no answer anywhere: an old print of questions only."""
+    notice = _MEDEDELING.search(text)
+    if notice is None or _ANSWER.search(text):
+        return False
+    return len(_NUMBERED_LINE.findall(text, 0, notice.start())) >= 2
+
+
+_MEDEDELING = re.compile(rf"(?m)^{HSPACE}*(?:Mededeling|MEDEDELING)\b")
+_ANSWER = re.compile(rf"(?m)^{HSPACE}*{ANSWER_WORD}\b")

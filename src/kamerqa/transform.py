@@ -149,8 +149,9 @@ class ToDocument:
 
         meta = self._meta(items, notes)
         if mededeling:
-            heading, *body = mededeling
-            self._role(heading, "layout", "mededeling")
+            body = list(mededeling)
+            while body and body[0].type == "MEDEDELING":
+                self._role(body.pop(0), "layout", "mededeling")
             meta = attrs.evolve(meta, mededeling=self._text(body, ("meta", "mededeling"), notes).text or None)
         if toelichting:
             heading, *body = toelichting

@@ -27,6 +27,7 @@ _BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _LABEL_NUMBERS_IN = re.compile(NUMBERS)
 _MEDEDELING_SPLIT = re.compile(rf"^({HSPACE}*{MEDEDELING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
+_MEDEDELING_FROM = re.compile(rf"^{HSPACE}*(?:Mededeling|MEDEDELING){HSPACE}+van\b")
 _TOELICHTING_SPLIT = re.compile(rf"^({HSPACE}*{TOELICHTING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
 _URL_ONLY = re.compile(rf"{HSPACE}*https?://\S+{HSPACE}*\n?$")
 
@@ -63,6 +64,7 @@ class PostLexer:
         self.answers_at: int | None = None  # the "Antwoord" heading of a print whose questions come first
         self.toelichting_at: int | None = None  # the question letter's "Toelichting:" after the last answer
         self.typed_notes_at: int | None = None  # where the footnotes typed "1) ..." that end a letter begin
+        self.lost: dict[int, int] = {}  # the lines of questions whose number OCR lost, and that number
         self.furniture: set[int] = set()  # the lines of page furniture (set by process)
 
     def _unindent(self, lines: Lines) -> Lines:
@@ -107,6 +109,14 @@ class PostLexer:
         self.answers_at = prepass.answers_heading(lines, self.starts, self.text)
         self.toelichting_at = prepass.toelichting(lines, self.starts, self.text)
         self.typed_notes_at = prepass.typed_notes(lines)
+        if self.mededeling_at is not None and self.answers_at is None and not lines.at.get("ANSWER_LINE"):
+            self.questions_only = True  # a deferral notice after the questions, and no answer anywhere
+        if self.questions_only or self.answers_at is not None:  # no answers beside the questions
+            end = min(at for at in (self.answers_at, self.mededeling_at, len(kinds)) if at is not None)
+            self.lost = prepass.lost_numbers(lines, self.starts, end)
+            if self.lost:
+                unnumbered = {index: _Start("", 0, "", 0, 0) for index in self.lost}
+                self.starts = dict(sorted({**self.starts, **unnumbered}.items()))
         self.used, self.last_start = set(), -1
         state = State(self, lines, footers, prelude, paragraphs=len(lines.at.get("BLANK", ())) > 0.1 * len(lines))
         out = state.out
@@ -115,9 +125,14 @@ class PostLexer:
         # (past the end when the document has none).
         answers_from = self.answers_at if self.answers_at is not None else len(kinds)
         closing = {at: kind for at, kind in ((self.mededeling_at, "MEDEDELING"), (self.toelichting_at, "TOELICHTING")) if at is not None}
+        if self.mededeling_at is not None:  # "Mededeling" / "Mededeling van X. (Ontvangen D)": one heading
+            second = self.mededeling_at + 1
+            if second < len(kinds) and _MEDEDELING_FROM.match(values[second]) and _MEDEDELING_SPLIT.match(values[second]):
+                closing[second] = "MEDEDELING"
         special = min([answers_from, *closing])
-        # Questions that open with plain text (paragraphs that ask) must not take the fast lane.
-        text_starts = self.starts if REGISTRY[self.form].candidates is not None else {}
+        # Questions that open with plain text (paragraphs that ask, a number
+        # OCR lost) must not take the fast lane.
+        text_starts = self.starts if REGISTRY[self.form].candidates is not None else self.lost
         for index, kind in enumerate(kinds):
             if index >= special:
                 if index in closing:

@@ -252,6 +252,18 @@ def question_start(state: State, index: int, kind: str, token: Token) -> bool:
     lexer, context = state.lexer, state.lexer.context
     expected = state.expected
     numbered = bool(start.label)  # "": a question printed without a number
+    lost = lexer.lost.get(index)
+    if lost is not None:  # its number was lost: the numbering goes on after it
+        context.report(
+            Severity.INFO,
+            "question-number-lost",
+            f"question {lost} has no printed number (lost in the print or its OCR); read as a question without one",
+            token,
+            expected=str(lost),
+        )
+        state.seen.add(lost)
+        lexer.used.add(lost)
+        state.expected, state.previous = max(expected, lost + 1), (lost, "")
     if numbered and REGISTRY[lexer.form].labels_decide and start.first < expected and not in_sequence(start, expected, state.previous, lexer.MAX_SKIP):
         if start.first in lexer.used:  # "Vraag 1" again: a second numbered set (next_start let only 1 through)
             lexer.used = set()

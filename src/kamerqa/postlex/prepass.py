@@ -9,7 +9,8 @@ line passes run, each from evidence found once.
   questions come first;
 * :func:`mededeling` - a deferral notice in the place of the answers;
 * :func:`toelichting` - the question letter's own note after the last answer;
-* :func:`typed_notes` - the footnotes that end a Word letter, typed "1) ...".
+* :func:`typed_notes` - the footnotes that end a Word letter, typed "1) ...";
+* :func:`lost_numbers` - questions whose printed number OCR lost.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from ..furniture import publication_footer_lines
 from ..furniture import publication_footers as _known_footers
 from ..grammar import Lines
 from ..layouts import Start as _Start
+from ..layouts.base import starts_question
 from ..text import HSPACE, clean_line, footnote_lead, number_label, typed_footnote_lead
 from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL, TOELICHTING_LABEL
-from .context import HEADER_KINDS, SENTENCE_END
+from .context import HEADER_KINDS, SENTENCE_END, TEXT_KINDS, ends_question
 
 __all__ = [
     "HEADING_LINES",
@@ -33,6 +35,7 @@ __all__ = [
     "any_start",
     "footer_lines",
     "link_debris",
+    "lost_numbers",
     "mededeling",
     "prelude",
     "publication_footers",
@@ -286,3 +289,31 @@ def link_debris(lines: Lines, starts: dict[int, _Start]) -> set[int]:
             found.append(following)
         debris.update(found)
     return debris
+
+
+def lost_numbers(lines: Lines, starts: dict[int, _Start], end: int) -> dict[int, int]:
+    """Questions whose number OCR lost, in a print of questions without
+    answers beside them (``end``: where the questions end): where question
+    ``n`` is followed by question ``n + 2`` and ``n + 1`` is printed
+    nowhere, the one line between them that opens a sentence like a
+    question right after a line ending in "?" starts question ``n + 1``.
+    By line index, the number each would have had."""
+    printed = {number for start in starts.values() for number in range(start.first, start.last + 1)}
+    found: dict[int, int] = {}
+    kinds, values = lines.kinds, lines.values
+    ordered = [(index, start) for index, start in sorted(starts.items()) if index < end and start.label]
+    for (first, before), (last, after) in itertools.pairwise(ordered):
+        missing = before.last + 1
+        if after.first != missing + 1 or missing in printed:
+            continue
+        candidates = [
+            index
+            for index in range(first + 1, last)
+            if kinds[index] in TEXT_KINDS
+            and kinds[index - 1] in TEXT_KINDS
+            and ends_question(values[index - 1])
+            and starts_question(values[index])
+        ]
+        if len(candidates) == 1:  # one place it can be; more would be a guess
+            found[candidates[0]] = missing
+    return found
