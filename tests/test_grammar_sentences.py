@@ -36,6 +36,7 @@ EXPLICIT = {
     "TITLE_LINE": lower_line,
     "NAME_LINE": capital_line.map(lambda t: t + "\n"),
     "MEDEDELING": st.just("\nMededeling\n"),
+    "MEDEDELING_FROM": st.just("Mededeling van minister X (Y). (Ontvangen 1 mei 2024)\n"),
     "TOELICHTING": st.just("\nToelichting:\n"),
     # A questions-first print needs its answers numbered like its questions,
     # which a sentence of the grammar cannot know: its heading and answer

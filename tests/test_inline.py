@@ -101,3 +101,11 @@ def test_a_mededeling_heading_over_two_lines_is_one_heading():
     assert doc.meta.mededeling_by == "Minister Van der Stee (Landbouw en Visserij)"
     one_line = DEFERRED.replace("Mededeling\nMededeling van", "Mededeling Mededeling van")  # as printed in 1977
     assert kamerqa.parse(one_line).meta.mededeling == doc.meta.mededeling
+
+
+def test_a_note_on_one_question_after_the_last_question_is_the_toelichting():
+    noted = DEFERRED.replace("Mededeling\n", "Toelichting bij vraag 4: Zie 'Das Tier', maart 1974.\nMededeling\n", 1)
+    doc = kamerqa.parse(noted)
+    assert doc.meta.toelichting == "bij vraag 4: Zie 'Das Tier', maart 1974."  # which question it is about stays
+    assert doc.questions[-1].text == "Bent u bereid het te bevorderen?"
+    assert doc.meta.mededeling == "Hierbij bericht ik u dat de beantwoording zo spoedig mogelijk zal plaatsvinden."

@@ -163,7 +163,9 @@ class DocumentMeta:
     "ontvangen"), and where the answers were deferred, the ``mededeling``
     (its text) with ``mededeling_by`` and ``mededeling_received``; a
     ``toelichting`` is the question letter's own note printed after the
-    last answer ("Toelichting: Deze vragen dienen ter aanvulling op ...").
+    last answer ("Toelichting: Deze vragen dienen ter aanvulling op ..."),
+    or after the last question of a print without answers, where it may
+    name its question ("bij vraag 4: Zie 'Das Tier', maart 1974.").
     ``document_date`` is the date of the document itself where it states one
     (a letter's "DATUM"); ``report`` the kamerstuk of the report a Rekenkamer
     letter answers questions about ("33 763, nr. 2").

@@ -150,7 +150,7 @@ class ToDocument:
         meta = self._meta(items, notes)
         if mededeling:
             body = list(mededeling)
-            while body and body[0].type == "MEDEDELING":
+            while body and body[0].type in ("MEDEDELING", "MEDEDELING_FROM"):
                 self._role(body.pop(0), "layout", "mededeling")
             meta = attrs.evolve(meta, mededeling=self._text(body, ("meta", "mededeling"), notes).text or None)
         if toelichting:

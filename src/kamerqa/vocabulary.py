@@ -85,7 +85,10 @@ MEDEDELING_LABEL = (
 
 #: The heading of the question letter's own note after the last answer:
 #: "Toelichting:" (with its colon; "Toelichting bij vraag 4" is text).
-TOELICHTING_LABEL = rf"(?:Toelichting|TOELICHTING){HSPACE}*:"
+#: "Toelichting:", and in old prints "Toelichting bij vraag 4:" (the note on one question).
+TOELICHTING_LABEL = (
+    rf"(?:Toelichting|TOELICHTING)(?:{HSPACE}+bij{HSPACE}+(?:de{HSPACE}+)?(?:vraag|vragen){HSPACE}+{NUMBERS})?{HSPACE}*:"
+)
 
 
 #: The heading above the answers of a print whose questions come first:

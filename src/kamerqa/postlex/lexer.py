@@ -15,7 +15,7 @@ from ..layouts import REGISTRY
 from ..layouts import Start as _Start
 from ..model import Severity
 from ..text import HSPACE, clean_line, footnote_marker_span, starts_with_month
-from ..vocabulary import MEDEDELING_LABEL, NUMBERS, QUESTION_WORD, TOELICHTING_LABEL
+from ..vocabulary import MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
 from . import prepass
 from .context import ANSWER_LABEL_SPLIT, FORMS, TEXT_KINDS, FootnoteRef, ParseContext, ends_question, numbers, retype
 from .detect import continues_list, in_sequence, shape_starts
@@ -28,7 +28,9 @@ _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _LABEL_NUMBERS_IN = re.compile(NUMBERS)
 _MEDEDELING_SPLIT = re.compile(rf"^({HSPACE}*{MEDEDELING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
 _MEDEDELING_FROM = re.compile(rf"^{HSPACE}*(?:Mededeling|MEDEDELING){HSPACE}+van\b")
-_TOELICHTING_SPLIT = re.compile(rf"^({HSPACE}*{TOELICHTING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
+# "Toelichting:" is the heading; of "Toelichting bij vraag 4:" only the word
+# is, so that the text keeps which question it is about.
+_TOELICHTING_SPLIT = re.compile(rf"^({HSPACE}*(?:Toelichting|TOELICHTING)(?:{HSPACE}*:)?)({HSPACE}*)(.*)$", re.DOTALL)
 _URL_ONLY = re.compile(rf"{HSPACE}*https?://\S+{HSPACE}*\n?$")
 
 
@@ -107,10 +109,10 @@ class PostLexer:
         prelude = prepass.prelude(lines)
         self.mededeling_at = prepass.mededeling(lines, self.starts, self.text)
         self.answers_at = prepass.answers_heading(lines, self.starts, self.text)
-        self.toelichting_at = prepass.toelichting(lines, self.starts, self.text)
-        self.typed_notes_at = prepass.typed_notes(lines)
         if self.mededeling_at is not None and self.answers_at is None and not lines.at.get("ANSWER_LINE"):
             self.questions_only = True  # a deferral notice after the questions, and no answer anywhere
+        self.toelichting_at = prepass.toelichting(lines, self.starts, self.text, unanswered=self.questions_only)
+        self.typed_notes_at = prepass.typed_notes(lines)
         if self.questions_only or self.answers_at is not None:  # no answers beside the questions
             end = min(at for at in (self.answers_at, self.mededeling_at, len(kinds)) if at is not None)
             self.lost = prepass.lost_numbers(lines, self.starts, end)
@@ -128,7 +130,7 @@ class PostLexer:
         if self.mededeling_at is not None:  # "Mededeling" / "Mededeling van X. (Ontvangen D)": one heading
             second = self.mededeling_at + 1
             if second < len(kinds) and _MEDEDELING_FROM.match(values[second]) and _MEDEDELING_SPLIT.match(values[second]):
-                closing[second] = "MEDEDELING"
+                closing[second] = "MEDEDELING_FROM"
         special = min([answers_from, *closing])
         # Questions that open with plain text (paragraphs that ask, a number
         # OCR lost) must not take the fast lane.
@@ -376,7 +378,7 @@ class PostLexer:
     def split_heading(token: Token, type_: str) -> list[Token]:
         """ "Mededeling van X. (Ontvangen D) Hierbij ..." -> MEDEDELING + TEXT;
         "Toelichting: Deze vragen ..." -> TOELICHTING + TEXT."""
-        match = (_MEDEDELING_SPLIT if type_ == "MEDEDELING" else _TOELICHTING_SPLIT).match(token.value)
+        match = (_TOELICHTING_SPLIT if type_ == "TOELICHTING" else _MEDEDELING_SPLIT).match(token.value)
         assert match is not None  # the pre-pass found the heading here
         label = retype(token, type_, clean_line(match.group(1)))
         rest = match.group(3)

@@ -231,14 +231,19 @@ def mededeling(lines: Lines, starts: dict[int, _Start], text: str) -> int | None
 _TOELICHTING_LINE = re.compile(rf"(?m)^{HSPACE}*{TOELICHTING_LABEL}")
 
 
-def toelichting(lines: Lines, starts: dict[int, _Start], text: str) -> int | None:
-    """The line of a "Toelichting:" heading after the last answer label:
+def toelichting(lines: Lines, starts: dict[int, _Start], text: str, *, unanswered: bool = False) -> int | None:
+    """The line of a "Toelichting:" heading after the last answer label (in
+    a print of questions only, ``unanswered``: after the last question):
     the note of the question letter (Kamervragen print it after the last
     answer), which belongs to no answer.  None in most documents; a
     "Toelichting:" in the last question's own text (before its answer
     label) is text."""
+    if not starts:
+        return None
+    if unanswered:
+        return _heading_after(lines, text, _TOELICHTING_LINE, "Toelichting", max(starts))
     labels = lines.at.get("ANSWER_LINE", ())
-    if not starts or not labels or labels[-1] < max(starts):
+    if not labels or labels[-1] < max(starts):
         return None
     return _heading_after(lines, text, _TOELICHTING_LINE, "Toelichting", labels[-1])
 
