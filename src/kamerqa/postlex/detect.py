@@ -74,20 +74,11 @@ def detect_form(
     is chosen only where no numbered layout found a single question: a
     number is evidence a reading without numbers cannot outweigh."""
     best, best_score = "table", (0, 0)
-    unnumbered: list[tuple[str, int]] = []
-    for form in REGISTRY:  # detection order: the more explicit layouts first
+    for form in (name for name, layout in REGISTRY.items() if layout.numbered):  # the more explicit layouts first
         run, skipped, expected, previous = 0, 0, 1, None
         starts = shape_starts(lines, form)
         if found is not None:
             found[form] = starts
-        weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
-        if not REGISTRY[form].numbered:
-            labels = sum(1 for index in starts if lines.kinds[index] == "QUESTION_LINE")
-            run = labels * LABEL_WEIGHT + len(starts) - labels
-            unnumbered.append((form, run))
-            if scores is not None:
-                scores[form] = run
-            continue
         if starts and REGISTRY[form].labels_decide:
             expected = next(iter(starts.values())).first
         for start in starts.values():
@@ -97,12 +88,21 @@ def detect_form(
                 expected, previous = start.last + 1, (start.first, start.letter)
         if scores is not None:
             scores[form] = run
+        weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
         if run and (run * weight, -skipped) > best_score:
             best, best_score = form, (run * weight, -skipped)
-    if best_score[0] == 0:
-        for form, evidence in unnumbered:
-            if evidence > best_score[0]:
-                best, best_score = form, (evidence, 0)
+    if best_score[0]:
+        return best  # a number is found: no reading without numbers is looked for
+    for form in (name for name, layout in REGISTRY.items() if not layout.numbered):
+        starts = shape_starts(lines, form)
+        if found is not None:
+            found[form] = starts
+        labels = sum(1 for index in starts if lines.kinds[index] == "QUESTION_LINE")
+        evidence = labels * LABEL_WEIGHT + len(starts) - labels
+        if scores is not None:
+            scores[form] = evidence
+        if evidence > best_score[0]:
+            best, best_score = form, (evidence, 0)
     return best
 
 
