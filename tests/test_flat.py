@@ -3,7 +3,11 @@ breaks, what it takes for furniture, and the boundaries of its constants."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kamerqa
 from kamerqa import flat
@@ -266,3 +270,25 @@ def test_a_footnote_of_flat_text_runs_to_its_page_counter_within_reach(pieces, k
     else:  # too far from the counter: the body ends with its first sentence, the rest is answer text
         assert [f.text for f in doc.footnotes] == ["Noot zin een."]
         assert q1.answer is not None and q1.answer.startswith("Noot zin twee.")
+
+
+# The searches that start from a literal or a digit find what the plain
+# patterns (their specification, kept here) find, on text made of the
+# characters that matter to them.
+_COUNTER_SPEC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_NUMBERED_SPEC = re.compile(r"(?:^|(?<=[.?!:]\s)|(?<=\s\s))\d{1,3}\.\s+[A-Z]")
+
+
+_PIECES = st.sampled_from(["1", "12", "123", "1234", "/", "/9", "3/", "3/9", "12/15", ". ", "  ", " ", "A", "x", "?", ": ", "1. A", "12. A"])
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_the_fast_searches_find_what_their_patterns_find(text):
+    found = []
+    for match in flat._COUNTER_TOTAL.finditer(text):
+        page = flat._COUNTER_PAGE.search(text, max(0, match.start() - 2), match.start())
+        if page is not None:
+            found.append((page.start(), match.end()))
+    assert found == [m.span() for m in _COUNTER_SPEC.finditer(text)]
+    assert list(flat._numbered_starts(text)) == [m.start() for m in _NUMBERED_SPEC.finditer(text)]

@@ -61,7 +61,12 @@ class FlatText:
 
 _QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b")
 # "1. Zijn er ..." after a sentence end or a lost line break (a run of spaces).
-_NUMBERED_START = re.compile(r"(?:^|(?<=[.?!:]\s)|(?<=\s\s))\d{1,3}\.\s+[A-Z]")
+# "1. Zijn er" at the start, after a sentence end and a space, or after two
+# spaces.  Searched from its digits (a pattern that opens with look-behinds is
+# tried at every position; this one only where a digit stands), what stands
+# before it is checked on each match (:func:`_numbered_starts`).
+_NUMBERED_CANDIDATE = re.compile(r"\d{1,3}\.\s+[A-Z]")
+_NUMBERED_BEFORE = re.compile(r"[.?!:]\s|\s\s")
 _LABEL = re.compile(
     rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:"
     rf"|\b{ANSWER_WORD} (?:{ANSWER_REFERENCE})?(?:{NUMBERS})\b(?=[ .:]|$)"
@@ -88,9 +93,21 @@ _LABEL_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|Antwoord|ANTWOORD)\b")
 _WORD = re.compile(r"\S+")
 _LABEL_PAGE = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS}) (\d{{1,3}}) (?=[A-Z])")
 _URL = re.compile(r"(?<!\S)https?://\S+")
-_COUNTER = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+# A page counter "3/9", searched from its slash (the regex engine skips to each
+# literal "/"; a pattern opening with a look-behind is tried everywhere).
+_COUNTER_TOTAL = re.compile(r"/(\d{1,2})(?![\d/])")
+_COUNTER_PAGE = re.compile(r"(?<![\d/])\d{1,2}$")
 # OCR splits a two-digit total now and then: "10/1 1" for "10/11".
 _COUNTER_SPLIT = re.compile(r"/(\d) (\d)(?![\d/])")  # the page before it: see _split_counters
+
+
+def _numbered_starts(line: str):
+    """Where "1. Zijn er ..." starts a question in ``line``: at its start,
+    after a sentence end and a space, or after two spaces."""
+    for match in _NUMBERED_CANDIDATE.finditer(line):
+        start = match.start()
+        if start == 0 or (start >= 2 and _NUMBERED_BEFORE.fullmatch(line, start - 2, start)):
+            yield start
 
 
 def _is_flat(line: str) -> bool:
@@ -99,8 +116,7 @@ def _is_flat(line: str) -> bool:
     labels = _LABEL.finditer(line)  # a question label and an answer label, or two of either
     if _QUESTION_LABEL.search(line) and next(labels, None) is not None and next(labels, None) is not None:
         return True
-    numbered = _NUMBERED_START.finditer(line)
-    if sum(1 for _ in itertools.islice(numbered, 3)) >= 3:
+    if sum(1 for _ in itertools.islice(_numbered_starts(line), 3)) >= 3:
         return True
     bare = _BARE_QUESTION.search(line)  # a question without a number, and a "?" after it
     return bare is not None and "?" in line[bare.end() :]
@@ -132,7 +148,7 @@ def split_flat_text(text: str) -> FlatText | None:
         breaks = [*_SENTENCE.finditer(line), *_LOST_BREAK.finditer(line)]
         # ... but not between a question's number and its text ("1.   Zijn er")
         cuts.update(m.end() for m in breaks if not _NUMBER_BEFORE.search(line, max(0, m.start() - 6), m.start()))
-        cuts.update(m.start() for m in _NUMBERED_START.finditer(line))
+        cuts.update(_numbered_starts(line))
         counters = _page_counters(line)
         for begin, end in counters:
             cuts.update((begin, end))
@@ -182,14 +198,18 @@ def _page_counters(line: str) -> list[tuple[int, int]]:
     """Spans of the page counters "3/9" whose total is the most common one
     and occurs at least twice (a fraction "1/3" in the text is not one),
     also where OCR split the total ("10/1 1")."""
-    counters = list(_COUNTER.finditer(line))
-    totals = [m.group(2) for m in counters]
+    counters = []  # (start, end, page, total)
+    for match in _COUNTER_TOTAL.finditer(line):
+        page = _COUNTER_PAGE.search(line, max(0, match.start() - 2), match.start())
+        if page is not None:
+            counters.append((page.start(), match.end(), page.group(), match.group(1)))
+    totals = [total for *_, total in counters]
     if not totals:
         return []
     total = max(set(totals), key=totals.count)
     if totals.count(total) < 2:
         return []
-    spans = [m.span() for m in counters if m.group(2) == total and 0 < int(m.group(1)) <= int(total)]
+    spans = [(start, end) for start, end, page, printed in counters if printed == total and 0 < int(page) <= int(total)]
     if len(total) == 2:  # "10/1 1": a counter of this total, as OCR split it
         spans += _split_counters(line, total)
         spans.sort()
@@ -233,28 +253,42 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
         else:
             windows.append([max(body, begin - reach), end + reach])
     # Each word as its start and end (arrays of machine ints), and each run of
-    # n words as a hash: a few bytes a word instead of objects.
+    # n words as a hash of its lower-cased words joined by single spaces (a
+    # slice of one joined string: a few bytes a word instead of objects).
     words = _Words(line)
-    window_of = array("l")
+    window_of: list[int] = []
     lowered: list[str] = []
     for number, (begin, end) in enumerate(windows):
-        for match in _WORD.finditer(line, begin, min(end, len(line))):
-            words.starts.append(match.start())
-            words.ends.append(match.end())
-            window_of.append(number)
-            lowered.append(match.group().lower())
+        stop = min(end, len(line))
+        spans = [match.span() for match in _WORD.finditer(line, begin, stop)]
+        words.starts.extend([start for start, _ in spans])
+        words.ends.extend([finish for _, finish in spans])
+        window_of.extend([number] * len(spans))
+        low = line[begin:stop].lower().split()  # the same words (\S+), lower-cased at once
+        if len(low) != len(spans):  # lower() made white space of a character: word by word
+            low = [line[start:finish].lower() for start, finish in spans]
+        lowered.extend(low)
+    count = len(lowered)
+    joined = " ".join(lowered)
+    offsets = list(itertools.accumulate((len(word) + 1 for word in lowered), initial=0))
+    del lowered
+    # Zipped, not indexed: run i is words i to i + n - 1, within one window.
     keys = array(
         "q",
-        (hash(" ".join(lowered[i : i + n])) if window_of[i] == window_of[i + n - 1] else 0 for i in range(len(words) - n + 1)),
+        [
+            hash(joined[begin : end - 1]) if first == last else 0
+            for begin, end, first, last in zip(offsets, offsets[n:], window_of, window_of[n - 1 :])
+        ],
     )
-    del lowered
+    del joined, offsets
     starts = [begin for begin, _ in counters]
+    word_starts = words.starts
     # For each run of words: the last page it was seen on, and on how many
     # pages (words come in page order, so a page is counted once).
     seen: dict[int, list[int]] = {}
     page, next_start = 0, starts[0]
     for i, key in enumerate(keys):
-        while words.starts[i] >= next_start:
+        while word_starts[i] >= next_start:
             page += 1
             next_start = starts[page] if page < len(starts) else len(line) + 1
         record = seen.get(key)
@@ -263,7 +297,7 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
         elif record[0] != page:
             record[0] = page
             record[1] += 1
-    marked = [False] * len(words)
+    marked = [False] * count
     least = pages // 2
     for i, key in enumerate(keys):
         if key and seen[key][1] >= least:
@@ -274,14 +308,14 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
         at = bisect.bisect_left(edges, begin - HEADER_REACH)
         return at < len(edges) and edges[at] <= end + HEADER_REACH
 
-    spans: set[tuple[int, int]] = set()
+    spans_found: set[tuple[int, int]] = set()
     i = 0
-    while i < len(words):
+    while i < count:
         if not marked[i]:
             i += 1
             continue
         j = i
-        while j + 1 < len(words) and window_of[j + 1] == window_of[i] and (marked[j + 1] or any(marked[j + 2 : j + 4])):
+        while j + 1 < count and window_of[j + 1] == window_of[i] and (marked[j + 1] or any(marked[j + 2 : j + 4])):
             j += 1
         while not marked[j]:
             j -= 1
@@ -296,9 +330,9 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
             if label is not None:
                 end = len(line[: label.start()].rstrip())
             if end - begin > 0 and begin >= body and near_counter(begin, end):
-                spans.add((begin, end))
+                spans_found.add((begin, end))
         i = j + 1
-    return spans
+    return spans_found
 
 
 _SENTENCE_END = re.compile(r"[.?!][\"'”’»)\]]*$")
