@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kamerqa
-from kamerqa import flat
+from kamerqa import flat, vocabulary
 from kamerqa.flat import split_flat_text
 from kamerqa.postlex.passes import NOTE_REACH
 
@@ -280,6 +280,33 @@ _NUMBERED_SPEC = re.compile(r"(?:^|(?<=[.?!:]\s)|(?<=\s\s))\d{1,3}\.\s+[A-Z]")
 
 
 _PIECES = st.sampled_from(["1", "12", "123", "1234", "/", "/9", "3/", "3/9", "12/15", ". ", "  ", " ", "A", "x", "?", ": ", "1. A", "12. A"])
+
+_Q, _A = r"(?:Vraag|VRAAG|Vr\.)", r"(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)"
+_N, _R, _NOISE = vocabulary.NUMBERS, vocabulary.ANSWER_REFERENCE, vocabulary.NOISE
+#: The plain patterns, as they read before they were written to search fast.
+_SPECS = {
+    "_QUESTION_LABEL": rf"\b{_Q} {_NOISE}?(?:{_N})\b",
+    "_LABEL": rf"\b{_Q} {_NOISE}?(?:{_N})\b|\b{_A}(?: {_R}(?:{_N}))?:|\b{_A} (?:{_R})?(?:{_N})\b(?=[ .:]|$)",
+    "_LABEL_PAGE": rf"\b{_Q} {_NOISE}?(?:{_N}) (\d{{1,3}}) (?=[A-Z])",
+    "_BARE_ANSWER": r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)",
+    "_BARE_QUESTION": rf"(?<=[.?!)”’\"] ){_Q}(?= +[\"'“‘(]?[A-Z])",
+    "_URL": r"(?<!\S)https?://\S+",
+}
+_WORDY = st.sampled_from(
+    ["Vraag", "VRAAG", "Vr.", "xVraag", "Antwoord", "Antwoorden", "xAntwoord", " ", ". ", "? ", ") ", "1", " 3", "4 en 5",
+     ":", " op vraag ", "Vraag 3", "Vr. 4 ", "VRAAG 12 77 Hoeveel", "xVraag 2 ", ". Antwoord Ja", ". Antwoord 5/7 ",
+     ". Antwoord Algemene Rekenkamer op een vraag", ". Antwoord Zie ons antwoord op vraag 1", ". Vraag Heeft", "? VRAAG 'Is",
+     "Antwoord op vraag 1:", "ANTWOORDEN 4 en 5 ", " http://x", "https://y.nl", "ahttp://z", "Zie het. De", "a.” (B"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_WORDY, max_size=14).map("".join))
+def test_the_label_searches_find_what_their_plain_patterns_find(text):
+    for name, spec in _SPECS.items():
+        assert [m.span() for m in getattr(flat, name).finditer(text)] == [m.span() for m in re.finditer(spec, text)], name
+    old_sentence = r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])"
+    assert [(m.start() + 1, m.end()) for m in flat._SENTENCE.finditer(text)] == [m.span() for m in re.finditer(old_sentence, text)]
 
 
 @settings(max_examples=300)

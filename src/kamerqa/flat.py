@@ -33,7 +33,16 @@ from array import array
 
 import attrs
 
-from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NOISE, NUMBERS, QUESTION_WORD
+from .vocabulary import (
+    ANSWER_REFERENCE,
+    ANSWER_WORD_START,
+    NOISE,
+    NUMBERS,
+    QUESTION_WORD,
+    QUESTION_WORD_START,
+    QUESTION_WORDS,
+    after,
+)
 
 __all__ = ["FlatText", "cut_line", "split_flat_text"]
 
@@ -59,8 +68,11 @@ class FlatText:
     headers: frozenset[int] = frozenset()
 
 
-_QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b")
-# "1. Zijn er ..." after a sentence end or a lost line break (a run of spaces).
+# The patterns below search whole flat lines of megabytes: each opens with a
+# literal where it can (a word, "http", "/"), and checks what stands before
+# it after that literal (vocabulary.QUESTION_WORD_START, vocabulary.after):
+# a pattern opening with "\b" or a look-behind is tried at every position.
+_QUESTION_LABEL = re.compile(rf"{QUESTION_WORD_START} {NOISE}?(?:{NUMBERS})\b")
 # "1. Zijn er" at the start, after a sentence end and a space, or after two
 # spaces.  Searched from its digits (a pattern that opens with look-behinds is
 # tried at every position; this one only where a digit stands), what stands
@@ -68,8 +80,8 @@ _QUESTION_LABEL = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b")
 _NUMBERED_CANDIDATE = re.compile(r"\d{1,3}\.\s+[A-Z]")
 _NUMBERED_BEFORE = re.compile(r"[.?!:]\s|\s\s")
 _LABEL = re.compile(
-    rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS})\b|\b{ANSWER_WORD}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:"
-    rf"|\b{ANSWER_WORD} (?:{ANSWER_REFERENCE})?(?:{NUMBERS})\b(?=[ .:]|$)"
+    rf"{QUESTION_WORD_START} {NOISE}?(?:{NUMBERS})\b|{ANSWER_WORD_START}(?: {ANSWER_REFERENCE}(?:{NUMBERS}))?:"
+    rf"|{ANSWER_WORD_START} (?:{ANSWER_REFERENCE})?(?:{NUMBERS})\b(?=[ .:]|$)"
 )
 # Three or more spaces: where a converter replaced a line or paragraph break.
 # Only before what starts a line of text: a capital, a quote, "1. Zijn", or
@@ -80,19 +92,24 @@ _LOST_BREAK = re.compile(r"[ \t]{3,}(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-
 # A bare "Antwoord" between a sentence and the answer (or its page counter);
 # not a heading "Antwoord Algemene Rekenkamer op een vraag ..." (its words
 # are a name: "Zie ons antwoord op vraag 1" after the label is an answer).
+_AFTER_SENTENCE = r"[.?!)”’\"] "
 _BARE_ANSWER = re.compile(
-    r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)"
+    after(_AFTER_SENTENCE, "Antwoord")
+    + r"(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)"
 )
 # A bare "Vraag" between a sentence and the question's capital: a question
 # printed without a number ("... (III). Vraag Heeft de ARK onderzocht ...?").
-_BARE_QUESTION = re.compile(rf"(?<=[.?!)”’\"] ){QUESTION_WORD}(?= +[\"'“‘(]?[A-Z])")
+_BARE_QUESTION = re.compile(
+    "(?:" + "|".join(after(_AFTER_SENTENCE, word) for word in QUESTION_WORDS) + ")" + r"(?= +[\"'“‘(]?[A-Z])"
+)
 # The start of a sentence after one that ends in ".", "?" or "!": a capital
 # (perhaps after a quote or bracket), or a numbered question "5. Heeft".
-_SENTENCE = re.compile(r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
+# (The match opens with the sentence's own ".", "?" or "!".)
+_SENTENCE = re.compile(r"[.?!][\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])")
 _LABEL_WORD = re.compile(rf"\b(?:{QUESTION_WORD}|Antwoord|ANTWOORD)\b")
 _WORD = re.compile(r"\S+")
-_LABEL_PAGE = re.compile(rf"\b{QUESTION_WORD} {NOISE}?(?:{NUMBERS}) (\d{{1,3}}) (?=[A-Z])")
-_URL = re.compile(r"(?<!\S)https?://\S+")
+_LABEL_PAGE = re.compile(rf"{QUESTION_WORD_START} {NOISE}?(?:{NUMBERS}) (\d{{1,3}}) (?=[A-Z])")
+_URL = re.compile(r"https?://(?<!\Shttps://)(?<!\Shttp://)\S+")
 # A page counter "3/9", searched from its slash (the regex engine skips to each
 # literal "/"; a pattern opening with a look-behind is tried everywhere).
 _COUNTER_TOTAL = re.compile(r"/(\d{1,2})(?![\d/])")
@@ -145,9 +162,10 @@ def split_flat_text(text: str) -> FlatText | None:
             cuts.update(page.span(1))
         for url in _URL.finditer(line):  # URL debris (footnote bodies) stands on a line of its own
             cuts.update(url.span())
-        breaks = [*_SENTENCE.finditer(line), *_LOST_BREAK.finditer(line)]
+        breaks = [(m.start() + 1, m.end()) for m in _SENTENCE.finditer(line)]  # after the sentence's "."
+        breaks += [m.span() for m in _LOST_BREAK.finditer(line)]
         # ... but not between a question's number and its text ("1.   Zijn er")
-        cuts.update(m.end() for m in breaks if not _NUMBER_BEFORE.search(line, max(0, m.start() - 6), m.start()))
+        cuts.update(end for start, end in breaks if not _NUMBER_BEFORE.search(line, max(0, start - 6), start))
         cuts.update(_numbered_starts(line))
         counters = _page_counters(line)
         for begin, end in counters:

@@ -14,6 +14,7 @@ can be combined; they use no capturing groups, so callers may add their own.
 
 from __future__ import annotations
 
+import re
 import sys
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "ANSWER_LABEL",
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
+    "ANSWER_WORD_START",
     "DIGITS",
     "HSPACE",
     "MEDEDELING_LABEL",
@@ -28,8 +30,11 @@ __all__ = [
     "NUMBER",
     "NUMBERS",
     "QUESTION_WORD",
+    "QUESTION_WORDS",
+    "QUESTION_WORD_START",
     "SEPARATOR",
     "TOELICHTING_LABEL",
+    "after",
     "lark_fragment",
 ]
 
@@ -59,10 +64,27 @@ NUMBERS = f"{NUMBER}(?:{SEPARATOR}{NUMBER})*"
 NOISE = r"[.,'’`]"
 
 #: The word that labels a question: "Vraag", "VRAAG", "Vr.".
-QUESTION_WORD = r"(?:Vraag|VRAAG|Vr\.)"
+QUESTION_WORDS = ("Vraag", "VRAAG", "Vr.")
+QUESTION_WORD = "(?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ")"
 
 #: The word that labels an answer: "Antwoord", "ANTWOORD", "Antwoorden".
 ANSWER_WORD = r"(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)"
+
+#: The two words where a word starts: ``\b`` + the word, written so that a
+#: search through a long line (flat text) skips to each literal word (a
+#: pattern opening with ``\b`` or a look-behind is tried at every position):
+#: the boundary is checked after the literal.  tests/test_flat.py
+#: proves them the same.
+QUESTION_WORD_START = r"(?:Vraag(?<!\wVraag)|VRAAG(?<!\wVRAAG)|Vr\.(?<!\wVr\.))"
+ANSWER_WORD_START = r"(?:Antwoord(?<!\wAntwoord)(?:en)?|ANTWOORD(?<!\wANTWOORD)(?:EN)?)"
+
+
+def after(behind: str, word: str) -> str:
+    """``(?<=behind)word`` for a literal ``word``, the look-behind checked
+    after the literal (see :data:`QUESTION_WORD_START`); ``behind`` must
+    have a fixed width."""
+    escaped = re.escape(word)
+    return f"{escaped}(?<={behind}{escaped})"
 
 #: Between the answer word and the numbers: "op vraag", "op de vragen",
 #: "vraag", "bij vraag".
