@@ -319,3 +319,17 @@ def test_the_fast_searches_find_what_their_patterns_find(text):
             found.append((page.start(), match.end()))
     assert found == [m.span() for m in _COUNTER_SPEC.finditer(text)]
     assert list(flat._numbered_starts(text)) == [m.start() for m in _NUMBERED_SPEC.finditer(text)]
+
+
+def test_a_running_header_is_found_whatever_lower_casing_does_to_its_letters():
+    """Words are lower-cased a window at a time; where that changes a
+    character's length ("İ" becomes two), word by word: the same header."""
+    def pages(header: str) -> str:
+        return "Algemene Rekenkamer " + " ".join(
+            f"Vraag {n} Waarom is dat zo bij punt {n}? Het antwoord is ja. {header} {n}/6" for n in range(1, 7)
+        ) + " tekst" * 200
+
+    plain = pages("Antwoorden op vragen over het rapport Inzicht in de Belastingdienst")
+    dotted = pages("Antwoorden op vragen over het rapport İnzicht in de Belastingdienst")
+    spans = sorted(flat._running_headers(plain, flat._page_counters(plain)))
+    assert spans and sorted(flat._running_headers(dotted, flat._page_counters(dotted))) == spans

@@ -274,29 +274,35 @@ def _running_headers(line: str, counters: list[tuple[int, int]]) -> set[tuple[in
     # n words as a hash of its lower-cased words joined by single spaces (a
     # slice of one joined string: a few bytes a word instead of objects).
     words = _Words(line)
-    window_of: list[int] = []
+    window_of = array("l")
     lowered: list[str] = []
     for number, (begin, end) in enumerate(windows):
         stop = min(end, len(line))
-        spans = [match.span() for match in _WORD.finditer(line, begin, stop)]
-        words.starts.extend([start for start, _ in spans])
-        words.ends.extend([finish for _, finish in spans])
-        window_of.extend([number] * len(spans))
-        low = line[begin:stop].lower().split()  # the same words (\S+), lower-cased at once
-        if len(low) != len(spans):  # lower() made white space of a character: word by word
+        first = len(words.starts)
+        words.starts.extend(match.start() for match in _WORD.finditer(line, begin, stop))
+        window = line[begin:stop].lower()
+        if len(window) == stop - begin:  # lower() kept every character one character: the same words, as long
+            low = window.split()
+            words.ends.extend(start + len(word) for start, word in zip(words.starts[first:], low))
+        else:  # "İ" lowers to two characters: word by word
+            spans = [match.span() for match in _WORD.finditer(line, begin, stop)]
             low = [line[start:finish].lower() for start, finish in spans]
+            words.ends.extend(finish for _, finish in spans)
+        del window
+        window_of.extend(array("l", [number]) * len(low))
         lowered.extend(low)
+        del low
     count = len(lowered)
     joined = " ".join(lowered)
-    offsets = list(itertools.accumulate((len(word) + 1 for word in lowered), initial=0))
+    offsets = array("l", itertools.accumulate((len(word) + 1 for word in lowered), initial=0))
     del lowered
     # Zipped, not indexed: run i is words i to i + n - 1, within one window.
     keys = array(
         "q",
-        [
+        (
             hash(joined[begin : end - 1]) if first == last else 0
             for begin, end, first, last in zip(offsets, offsets[n:], window_of, window_of[n - 1 :])
-        ],
+        ),
     )
     del joined, offsets
     starts = [begin for begin, _ in counters]
