@@ -109,3 +109,30 @@ def test_a_note_on_one_question_after_the_last_question_is_the_toelichting():
     assert doc.meta.toelichting == "bij vraag 4: Zie 'Das Tier', maart 1974."  # which question it is about stays
     assert doc.questions[-1].text == "Bent u bereid het te bevorderen?"
     assert doc.meta.mededeling == "Hierbij bericht ik u dat de beantwoording zo spoedig mogelijk zal plaatsvinden."
+
+
+COMMITTEE_LIST = """Vergaderjaar 1988-1989
+20 916
+Machtiging tot deelneming door de Staat
+Nr. 7
+LIJST VAN VRAGEN Vastgesteld 7 maart 1989
+De vaste Commissie voor Financiën zou gaarne een spoedig antwoord ontvangen op de volgende vragen.
+Algemeen 1. Was het resultaat reeds bekend? Waarom is daarvan geen mededeling gedaan?
+2. Waarom drong de minister aan op snelle stemming?
+Conclusies van het onderzoek
+3. Hoe zien de hoofdlijnen eruit?
+4. Welke periode zal de eerste fase beslaan? 5. Hoe wordt de consument beschermd?
+"""
+
+
+def test_a_committees_list_of_questions_has_no_answers_and_its_numbers_are_split():
+    doc = kamerqa.parse(COMMITTEE_LIST)
+    assert [(q.number, q.answer) for q in doc.questions] == [(str(n), None) for n in range(1, 6)]
+    assert doc.questions[0].text == "Was het resultaat reeds bekend? Waarom is daarvan geen mededeling gedaan?"
+    assert doc.questions[3].text == "Welke periode zal de eerste fase beslaan?"  # "4." under "3.": the next question, no list item
+
+
+def test_a_list_of_questions_and_answers_is_no_list_of_questions():
+    answered = COMMITTEE_LIST.replace("LIJST VAN VRAGEN", "LIJST VAN VRAGEN EN ANTWOORDEN")
+    assert split_inline_numbers(answered) is None
+    assert split_inline_numbers(COMMITTEE_LIST) is not None

@@ -22,7 +22,7 @@ import itertools
 import re
 
 from .flat import FlatText, cut_line
-from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, HSPACE
+from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, HSPACE, QUESTIONS_LIST
 
 __all__ = ["split_inline_numbers"]
 
@@ -31,6 +31,9 @@ _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}\.?[ \t]+[A-Z«]")
 _RESTART = re.compile(r"(?<![\w,])1(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)\d{1,3})*\.?[ \t]+[A-Z]")
 _LABEL = r"\d{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]+t/m[ \t]+)\d{1,3})*"
 _INLINE = re.compile(rf"(?<=[?.!»”’)'])[ \t]+(?={_LABEL}\.?[ \t]+[«\"'„A-Z])")
+# One capitalised word at a line start before a numbered question: the
+# heading of a section of the list, which OCR ran into its first question.
+_SECTION = re.compile(r"[ \t]*[A-Z][a-z]{2,}[ \t]+(?=\d{1,3}\.[ \t]+[A-Z])")
 _RECEIVED = re.compile(r"\(\s*(?:[Oo]ntvangen|Ingezonden|In-\s?gezonden)[^()\n]{1,40}\)\.?(?:[ \t]*\([^()\n]{1,120}\))?[ \t]+(?=[^\s(])")
 
 
@@ -46,6 +49,8 @@ def split_inline_numbers(text: str) -> FlatText | None:
     origin: list[tuple[int, int]] = []
     for number, line in enumerate(lines, start=1):
         cuts = {m.end() for m in _INLINE.finditer(line)} | {m.end() for m in _RECEIVED.finditer(line)}
+        if heading := _SECTION.match(line):  # "Algemeen 1. Was op ...": a section heading before the first question
+            cuts.add(heading.end())
         cut_line(line, number, cuts, out, origin)
         if not line:
             out.append("")
@@ -64,13 +69,18 @@ def _questions_first(text: str) -> bool:
 
 
 def _questions_only(text: str) -> bool:
-    """Bare-numbered questions, then a Mededeling (the answers deferred) and
-    no answer anywhere: an old print of questions only."""
-    notice = _MEDEDELING.search(text)
-    if notice is None or _ANSWER.search(text):
+    """Bare-numbered questions, then a Mededeling (the answers deferred), or
+    under a committee's "LIJST VAN VRAGEN", and no answer anywhere: an old
+    print of questions only."""
+    if _ANSWER.search(text):
         return False
-    return len(_NUMBERED_LINE.findall(text, 0, notice.start())) >= 2
+    notice = _MEDEDELING.search(text)
+    if notice is not None:
+        return len(_NUMBERED_LINE.findall(text, 0, notice.start())) >= 2
+    heading = _QUESTIONS_LIST.search(text, 0, 2000)
+    return heading is not None and len(_NUMBERED_LINE.findall(text, heading.end())) >= 2
 
 
 _MEDEDELING = re.compile(rf"(?m)^{HSPACE}*(?:Mededeling|MEDEDELING)\b")
 _ANSWER = re.compile(rf"(?m)^{HSPACE}*{ANSWER_WORD}\b")
+_QUESTIONS_LIST = re.compile(QUESTIONS_LIST)

@@ -29,6 +29,7 @@ __all__ = [
     "NOISE",
     "NUMBER",
     "NUMBERS",
+    "QUESTIONS_LIST",
     "QUESTION_WORD",
     "QUESTION_WORDS",
     "QUESTION_WORD_START",
@@ -111,6 +112,11 @@ MEDEDELING_LABEL = (
 TOELICHTING_LABEL = (
     rf"(?:Toelichting|TOELICHTING)(?:{HSPACE}+bij{HSPACE}+(?:de{HSPACE}+)?(?:vraag|vragen){HSPACE}+{NUMBERS})?{HSPACE}*:"
 )
+
+
+#: A committee's list of questions without answers: "LIJST VAN VRAGEN",
+#: "Verslag houdende een lijst van vragen" (not "... vragen en antwoorden").
+QUESTIONS_LIST = r"(?i:lijst[ \t]+van[ \t]+vragen)(?![ \t\n]+(?i:en)[ \t\n]+(?i:antwoord))"
 
 
 #: The heading above the answers of a print whose questions come first:

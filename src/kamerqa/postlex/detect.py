@@ -9,6 +9,7 @@ import re
 from ..grammar import Lines
 from ..layouts import REGISTRY
 from ..layouts import Start as _Start
+from ..vocabulary import QUESTIONS_LIST
 
 __all__ = ["LABEL_WEIGHT", "continues_list", "detect_form", "in_sequence", "questions_only", "shape_starts"]
 
@@ -107,6 +108,7 @@ def detect_form(
 
 
 _QUESTIONS_ONLY = re.compile(r"Vragen gesteld door de leden der Kamer(?![ \t\n]*,[ \t\n]*met)")
+_QUESTIONS_LIST = re.compile(QUESTIONS_LIST)
 
 
 def questions_only(lines: Lines, text: str = "") -> bool:
@@ -120,5 +122,9 @@ def questions_only(lines: Lines, text: str = "") -> bool:
         kind = lines.values[kind_lines[0]].lower()
         return "lijst van vragen" in kind and "antwoord" not in kind
     head = text[:2000]
-    unanswered = bool(_QUESTIONS_ONLY.search(head)) or "Mededeling van" in head  # a notice instead of answers
+    unanswered = (
+        bool(_QUESTIONS_ONLY.search(head))
+        or "Mededeling van" in head  # a notice instead of answers
+        or bool(_QUESTIONS_LIST.search(head))  # "LIJST VAN VRAGEN Vastgesteld 7 maart 1989": the kind, not on a line of its own
+    )
     return unanswered and not lines.at.get("ANSWER_LINE") and "Antwoord van" not in head

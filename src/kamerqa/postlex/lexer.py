@@ -228,8 +228,9 @@ class PostLexer:
             ):
                 return None
         # "2." right under "1." continues a list in an answer - except in a
-        # print whose questions all come first: there the questions are the list.
-        questions_first = self.answers_at is not None and index < self.answers_at
+        # print whose questions all come first, or that has no answers: there
+        # the questions are the list.
+        questions_first = self.questions_only or (self.answers_at is not None and index < self.answers_at)
         return None if not questions_first and continues_list(lines, index, start) else start
 
     def implicit_answer(
