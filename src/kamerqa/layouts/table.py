@@ -7,7 +7,8 @@ import re
 from ..vocabulary import DIGITS, HSPACE
 from .base import Layout, number_then_question
 
-_START = re.compile(rf"^{HSPACE}*({DIGITS}){HSPACE}+(?=\S)")
+# "21 Aangezien ...", and a sub-question "2a Betreft ..." (the letter glued, as the shape NUMBERED has it).
+_START = re.compile(rf"^{HSPACE}*({DIGITS}[a-z]?){HSPACE}+(?=\S)")
 
 
 find_start = number_then_question(_START)
