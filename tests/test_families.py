@@ -249,3 +249,23 @@ def test_a_question_letters_heading_is_one_paragraph_with_its_date_above_it():
     assert meta.addressee == "ministers van X en van Y"
     assert meta.askers == ("Bikker (ChristenUnie)", "Ceder (ChristenUnie)")
     assert meta.submitted == date(2024, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("below", "title"),
+    [
+        ("Hoofdstuk XIV Ministerie van Landbouw en Visserij\n", "Rijksbegroting voor het jaar 1989; Hoofdstuk XIV Ministerie van Landbouw en Visserij"),
+        ("", "Rijksbegroting voor het jaar 1989"),
+    ],
+)
+def test_an_old_prints_title_above_its_dossier_number_is_part_of_the_title(below, title):
+    text = (
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1988-1989\nRijksbegroting voor het jaar 1989\n20 800\n"
+        f"{below}Nr. 16\nLIJST VAN VRAGEN EN ANTWOORDEN Ontvangen 21 oktober 1988\n"
+        "1 Welke feiten leiden ertoe?\nAntwoord\nIncidentele factoren.\n"
+    )
+    doc = kamerqa.parse(text)
+    assert (doc.meta.dossier, doc.meta.title) == ("20 800", title)
+    assert not analyse(text).unaccounted()
+    # without the session line right above it, a line before the dossier is no title
+    assert kamerqa.parse(text.replace("Vergaderjaar 1988-1989\n", "")).meta.title == (below.strip() or None)

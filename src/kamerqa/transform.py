@@ -379,6 +379,9 @@ class ToDocument:
                 heading = header.read_heading(item.dossier.value)
                 title_parts = [Token("TEXT", heading.title or "", line=item.dossier.line), *item.title]
                 title = self._text(title_parts, ("meta", "title"), notes).text
+                intro, above = _title_above(intro)
+                if above:  # an old print's title above its dossier number: "Rijksbegroting voor het jaar 1989" / "20 800"
+                    title = "; ".join(filter(None, [self._text(above, ("meta", "title"), notes).text, title]))
                 values.update(dossier=heading.dossier, title=title or None)
                 if heading.number:
                     values["heading_number"] = heading.number
@@ -639,6 +642,26 @@ def _lines(tokens: Iterable[Token]) -> Iterable[Token]:
 
 def _retype_text(token: Token) -> Token:
     return Token("TEXT", token.value, token.start_pos, token.line, token.column)
+
+
+#: The session line of an old kamerstuk print: "Vergaderjaar 1988-1989".
+_SESSION_LINE = re.compile(r"\s*(?:Vergaderjaar|Zitting)\s+\d{4}\s*[–—-]\s*\d{4}\s*$")
+
+
+def _title_above(intro: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The lines of an old print's title above its dossier number: the text
+    lines right after the session line ("Tweede Kamer der Staten-Generaal" /
+    "2" / "Vergaderjaar 1988-1989" / title / "20 800"), split off what was
+    read before the heading; none where no session line stands right above."""
+    lines = list(_lines(intro))
+    for at in range(len(lines) - 1, -1, -1):
+        token = lines[at]
+        if token.type not in ("TEXT", "PRELUDE"):  # the prelude pass takes what stands before the heading
+            return intro, []
+        if _SESSION_LINE.match(token.value):
+            above = [_retype_text(line) for line in lines[at + 1 :]]
+            return (lines[: at + 1], above) if above else (intro, [])
+    return intro, []
 
 
 def _called(number: str | None) -> str:
