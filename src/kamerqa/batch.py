@@ -186,7 +186,8 @@ def parallel_map(
     order; ``progress`` is called with each result as it comes.  A worker
     that dies (killed for its memory) gives ``on_crash(item, error)`` for
     every item it left undone instead of ending the run.  Ctrl-C cancels
-    what has not started and raises ``KeyboardInterrupt`` at once."""
+    what has not started, lets the workers finish what they hold, and
+    raises ``KeyboardInterrupt``."""
     jobs = jobs or os.cpu_count() or 1
     results: list[R] = []
     if jobs == 1 or len(items) <= 1:
@@ -210,7 +211,10 @@ def parallel_map(
             if progress:
                 progress(result)
     except KeyboardInterrupt:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Cancel what has not started, and wait for what has: a worker still
+        # writing after the command returned would leave its half-written
+        # file behind (the few items already queued to a worker finish).
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
     return results
