@@ -136,3 +136,13 @@ def test_a_list_of_questions_and_answers_is_no_list_of_questions():
     answered = COMMITTEE_LIST.replace("LIJST VAN VRAGEN", "LIJST VAN VRAGEN EN ANTWOORDEN")
     assert split_inline_numbers(answered) is None
     assert split_inline_numbers(COMMITTEE_LIST) is not None
+
+
+def test_a_number_ocr_put_at_the_end_of_the_line_before_its_question_starts_it():
+    # "... te staken? 7" / "Bent u bereid ...": the number belongs to the next line's question.
+    moved = DEFERRED.replace("? 7 Bent u bereid", "? 7\nBent u bereid")
+    doc = kamerqa.parse(moved)
+    assert [q.number for q in doc.questions] == ["1", "2", "3", None, "5", "6", "7"]
+    assert doc.questions[-1].text == "Bent u bereid het te bevorderen?"
+    # "Nr. 7" at the end of a line is no question number: only a number after a "?" is cut off
+    assert split_inline_numbers(moved.replace("885\n", "Nr. 7\n")).text.count("Nr. 7\n") == 1

@@ -174,6 +174,6 @@ def test_an_inline_enumeration_is_no_footnote_marker():
     ],
 )
 def test_a_question_ends_at_its_question_mark_and_what_may_follow_it(line, ends):
-    from kamerqa.postlex.context import ends_question
+    from kamerqa.layouts.base import ends_question
 
     assert ends_question(line) is ends

@@ -30,7 +30,11 @@ _HEADING = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_HEADING}")
 _NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}\.?[ \t]+[A-Z«]")
 _RESTART = re.compile(r"(?<![\w,])1(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)\d{1,3})*\.?[ \t]+[A-Z]")
 _LABEL = r"\d{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]+t/m[ \t]+)\d{1,3})*"
-_INLINE = re.compile(rf"(?<=[?.!»”’)'])[ \t]+(?={_LABEL}\.?[ \t]+[«\"'„A-Z])")
+_INLINE = re.compile(
+    rf"(?<=[?.!»”’)'])[ \t]+(?={_LABEL}\.?[ \t]+[«\"'„A-Z])"
+    # and a number that ends the line after a question: "... beperkingen? 9" / "Bent U ..." (not "Nr. 7")
+    rf"|(?:(?<=\?)|(?<=\?[»”’)']))[ \t]+(?=\d{{1,3}}[ \t]*$)"
+)
 # One capitalised word at a line start before a numbered question: the
 # heading of a section of the list, which OCR ran into its first question.
 _SECTION = re.compile(r"[ \t]*[A-Z][a-z]{2,}[ \t]+(?=\d{1,3}\.[ \t]+[A-Z])")

@@ -14,9 +14,13 @@ from ..text import number_label
 if TYPE_CHECKING:
     from ..grammar import Lines
 
-__all__ = ["Layout", "Start", "next_text", "number_then_question", "start", "starts_question"]
+__all__ = ["Layout", "Start", "ends_question", "next_text", "number_then_question", "start", "starts_question"]
 
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
+# "?", closing marks, a footnote marker, and at most two tokens of debris that
+# hold a digit (a page number, OCR of a letterhead logo: "? 2R.)r3R 1814-2014").
+_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?(?:[ \t]+[^\s\d]{0,8}\d\S{0,12}){0,2}\s*$")
+
 
 
 class Start(NamedTuple):
@@ -71,6 +75,12 @@ def starts_question(text: str) -> bool:
     """Question text starts with a capital (possibly after a quote or bracket)."""
     match = _OPENING.match(text)
     return match is not None and match.group(0)[-1].isupper()
+
+
+def ends_question(text: str) -> bool:
+    """Does ``text`` end a question: "?", closing marks, a footnote marker,
+    perhaps page debris after them?"""
+    return bool(_QUESTION_END.search(text))
 
 
 def next_text(lines: Lines, index: int) -> int | None:

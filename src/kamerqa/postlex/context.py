@@ -92,9 +92,6 @@ def retype(token: Token, type_: str, value: str | None = None, offset: int = 0) 
 
 
 ANSWER_LABEL_SPLIT = re.compile(rf"^({HSPACE}*{ANSWER_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
-# "?", closing marks, a footnote marker, and at most two tokens of debris that
-# hold a digit (a page number, OCR of a letterhead logo: "? 2R.)r3R 1814-2014").
-_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?(?:[ \t]+[^\s\d]{0,8}\d\S{0,12}){0,2}\s*$")
 SENTENCE_END = re.compile(r"[.:;!?]['\"”’»)]*\s*$")
 #: Line shapes that are text where they do not do their own job.
 TEXT_KINDS = frozenset(
@@ -102,12 +99,6 @@ TEXT_KINDS = frozenset(
 )
 HEADER_KINDS = ("DOSSIER_LINE", "KIND_LINE", "NR_LINE", "VASTGESTELD_LINE")
 _EMITTED_TEXT = frozenset({"TEXT", "TITLE_LINE"})
-
-
-def ends_question(text: str) -> bool:
-    """Does ``text`` end a question: "?", closing marks, a footnote marker,
-    perhaps page debris after them?"""
-    return bool(_QUESTION_END.search(text))
 
 
 def last_type(out: Sequence[Token]) -> str | None:

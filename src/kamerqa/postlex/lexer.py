@@ -13,11 +13,12 @@ from ..errors import InternalError
 from ..grammar import Lines
 from ..layouts import REGISTRY
 from ..layouts import Start as _Start
+from ..layouts.base import ends_question
 from ..model import Severity
 from ..text import HSPACE, clean_line, footnote_marker_span, starts_with_month
 from ..vocabulary import MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
 from . import prepass
-from .context import ANSWER_LABEL_SPLIT, FORMS, TEXT_KINDS, FootnoteRef, ParseContext, ends_question, numbers, retype
+from .context import ANSWER_LABEL_SPLIT, FORMS, TEXT_KINDS, FootnoteRef, ParseContext, numbers, retype
 from .detect import continues_list, in_sequence, shape_starts
 from .passes import LINE_RULES, State, answers_section, closing_heading
 

@@ -24,10 +24,10 @@ from ..furniture import publication_footer_lines
 from ..furniture import publication_footers as _known_footers
 from ..grammar import Lines
 from ..layouts import Start as _Start
-from ..layouts.base import starts_question
+from ..layouts.base import ends_question, starts_question
 from ..text import HSPACE, clean_line, footnote_lead, number_label, typed_footnote_lead
 from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL, TOELICHTING_LABEL
-from .context import HEADER_KINDS, SENTENCE_END, TEXT_KINDS, ends_question
+from .context import HEADER_KINDS, SENTENCE_END, TEXT_KINDS
 
 __all__ = [
     "HEADING_LINES",
