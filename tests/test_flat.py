@@ -234,14 +234,18 @@ def test_a_bare_vraag_label_after_a_sentence_opens_a_question_without_number():
 )
 def test_a_bare_antwoord_before_a_heading_phrase_is_no_label(after, label):
     line = "Het is zo. Antwoord " + after
-    cuts = [m.start() for m in flat._BARE_ANSWER.finditer(line)]
+    cuts = [m.start() for m in flat._bare(flat._BARE_ANSWER, line)]
     assert bool(cuts) is label
 
 
 def test_a_bare_vraag_needs_a_sentence_before_it_and_a_capital_after_it():
-    assert flat._BARE_QUESTION.search("Het is zo. Vraag Heeft u dat?")
-    assert not flat._BARE_QUESTION.search("Het is zo. Vraag is of dat zo is?")  # the word, not a label
-    assert not flat._BARE_QUESTION.search("de Vraag Heeft")  # no sentence ends before it
+    def bare(line: str) -> bool:
+        return next(flat._bare(flat._BARE_QUESTION, line), None) is not None
+
+    assert bare("Het is zo. Vraag Heeft u dat?") and bare("Het is zo.   Vraag Heeft u dat?")
+    assert not bare("Het is zo. Vraag is of dat zo is?")  # the word, not a label
+    assert not bare("de Vraag Heeft")  # no sentence ends before it
+    assert not bare("Het is zo.Vraag Heeft")  # no space after the sentence
 
 
 _WORDS = ("een", "twee", "drie", "vier", "vijf", "zes")
@@ -288,13 +292,15 @@ _SPECS = {
     "_QUESTION_LABEL": rf"\b{_Q} {_NOISE}?(?:{_N})\b",
     "_LABEL": rf"\b{_Q} {_NOISE}?(?:{_N})\b|\b{_A}(?: {_R}(?:{_N}))?:|\b{_A} (?:{_R})?(?:{_N})\b(?=[ .:]|$)",
     "_LABEL_PAGE": rf"\b{_Q} {_NOISE}?(?:{_N}) (\d{{1,3}}) (?=[A-Z])",
-    "_BARE_ANSWER": r"(?<=[.?!)”’\"] )Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)",
-    "_BARE_QUESTION": rf"(?<=[.?!)”’\"] ){_Q}(?= +[\"'“‘(]?[A-Z])",
     "_URL": r"(?<!\S)https?://\S+",
+}
+_BARE_SPECS = {
+    "_BARE_ANSWER": r"[.?!)”’\"] +(Antwoord)(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)",
+    "_BARE_QUESTION": rf"[.?!)”’\"] +({_Q})(?= +[\"'“‘(]?[A-Z])",
 }
 _WORDY = st.sampled_from(
     ["Vraag", "VRAAG", "Vr.", "xVraag", "Antwoord", "Antwoorden", "xAntwoord", " ", ". ", "? ", ") ", "1", " 3", "4 en 5",
-     ":", " op vraag ", "Vraag 3", "Vr. 4 ", "VRAAG 12 77 Hoeveel", "xVraag 2 ", ". Antwoord Ja", ". Antwoord 5/7 ",
+     ":", " op vraag ", "Vraag 3", "Vr. 4 ", "VRAAG 12 77 Hoeveel", "xVraag 2 ", ". Antwoord Ja", ".   Antwoord Ja", "?  Vraag Is", ". Antwoord 5/7 ",
      ". Antwoord Algemene Rekenkamer op een vraag", ". Antwoord Zie ons antwoord op vraag 1", ". Vraag Heeft", "? VRAAG 'Is",
      "Antwoord op vraag 1:", "ANTWOORDEN 4 en 5 ", " http://x", "https://y.nl", "ahttp://z", "Zie het. De", "a.” (B"]
 )
@@ -305,6 +311,8 @@ _WORDY = st.sampled_from(
 def test_the_label_searches_find_what_their_plain_patterns_find(text):
     for name, spec in _SPECS.items():
         assert [m.span() for m in getattr(flat, name).finditer(text)] == [m.span() for m in re.finditer(spec, text)], name
+    for name, spec in _BARE_SPECS.items():  # after a sentence end and one or more spaces
+        assert [m.span() for m in flat._bare(getattr(flat, name), text)] == [m.span(1) for m in re.finditer(spec, text)], name
     old_sentence = r"(?<=[.?!])[\"'”’»)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-Z])"
     assert [(m.start() + 1, m.end()) for m in flat._SENTENCE.finditer(text)] == [m.span() for m in re.finditer(old_sentence, text)]
 

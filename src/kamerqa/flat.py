@@ -30,6 +30,7 @@ import bisect
 import itertools
 import re
 from array import array
+from collections.abc import Iterator
 
 import attrs
 
@@ -40,8 +41,6 @@ from .vocabulary import (
     NUMBERS,
     QUESTION_WORD,
     QUESTION_WORD_START,
-    QUESTION_WORDS,
-    after,
 )
 
 __all__ = ["FlatText", "cut_line", "split_flat_text"]
@@ -92,16 +91,26 @@ _LOST_BREAK = re.compile(r"[ \t]{3,}(?=[\"'“‘(\[]?[A-ZÀ-Þ]|\d{1,3}\.\s+[A-
 # A bare "Antwoord" between a sentence and the answer (or its page counter);
 # not a heading "Antwoord Algemene Rekenkamer op een vraag ..." (its words
 # are a name: "Zie ons antwoord op vraag 1" after the label is an answer).
-_AFTER_SENTENCE = r"[.?!)”’\"] "
+# Both bare labels stand after a sentence end and one or more spaces, which
+# :func:`_bare` checks on each match.
 _BARE_ANSWER = re.compile(
-    after(_AFTER_SENTENCE, "Antwoord")
-    + r"(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)"
+    r"Antwoord(?= +(?:[A-Z]|\d{1,3}/\d{1,3}\b))(?! +(?:(?:[A-Z]\S*|van|de|der|het) +){0,4}op +(?:de +|een +)?vra)"
 )
 # A bare "Vraag" between a sentence and the question's capital: a question
 # printed without a number ("... (III). Vraag Heeft de ARK onderzocht ...?").
-_BARE_QUESTION = re.compile(
-    "(?:" + "|".join(after(_AFTER_SENTENCE, word) for word in QUESTION_WORDS) + ")" + r"(?= +[\"'“‘(]?[A-Z])"
-)
+_BARE_QUESTION = re.compile(rf"{QUESTION_WORD}(?= +[\"'“‘(]?[A-Z])")
+_SENTENCE_MARKS = ".?!)”’\""
+
+
+def _bare(pattern: re.Pattern[str], line: str) -> Iterator[re.Match[str]]:
+    """The matches of a bare label ``pattern`` in ``line`` that stand after
+    a sentence end and at least one space ("... (III). Vraag Heeft")."""
+    for match in pattern.finditer(line):
+        before = match.start()
+        while before > 0 and line[before - 1] == " ":
+            before -= 1
+        if before < match.start() and before > 0 and line[before - 1] in _SENTENCE_MARKS:
+            yield match
 # The start of a sentence after one that ends in ".", "?" or "!": a capital
 # (perhaps after a quote or bracket), or a numbered question "5. Heeft".
 # (The match opens with the sentence's own ".", "?" or "!".)
@@ -135,7 +144,7 @@ def _is_flat(line: str) -> bool:
         return True
     if sum(1 for _ in itertools.islice(_numbered_starts(line), 3)) >= 3:
         return True
-    bare = _BARE_QUESTION.search(line)  # a question without a number, and a "?" after it
+    bare = next(_bare(_BARE_QUESTION, line), None)  # a question without a number, and a "?" after it
     return bare is not None and "?" in line[bare.end() :]
 
 
@@ -156,7 +165,7 @@ def split_flat_text(text: str) -> FlatText | None:
             origin.append((number, 0))
             continue
         cuts = {m.start() for m in _LABEL.finditer(line)}
-        for match in (*_BARE_ANSWER.finditer(line), *_BARE_QUESTION.finditer(line)):
+        for match in (*_bare(_BARE_ANSWER, line), *_bare(_BARE_QUESTION, line)):
             cuts.update((match.start(), match.end()))
         for page in _LABEL_PAGE.finditer(line):  # "Vraag 10 77 Hoeveel": a page number ("7/7", slash lost) after the label
             cuts.update(page.span(1))

@@ -35,7 +35,6 @@ __all__ = [
     "QUESTION_WORD_START",
     "SEPARATOR",
     "TOELICHTING_LABEL",
-    "after",
     "lark_fragment",
 ]
 
@@ -78,14 +77,6 @@ ANSWER_WORD = r"(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)"
 #: proves them the same.
 QUESTION_WORD_START = r"(?:Vraag(?<!\wVraag)|VRAAG(?<!\wVRAAG)|Vr\.(?<!\wVr\.))"
 ANSWER_WORD_START = r"(?:Antwoord(?<!\wAntwoord)(?:en)?|ANTWOORD(?<!\wANTWOORD)(?:EN)?)"
-
-
-def after(behind: str, word: str) -> str:
-    """``(?<=behind)word`` for a literal ``word``, the look-behind checked
-    after the literal (see :data:`QUESTION_WORD_START`); ``behind`` must
-    have a fixed width."""
-    escaped = re.escape(word)
-    return f"{escaped}(?<={behind}{escaped})"
 
 #: Between the answer word and the numbers: "op vraag", "op de vragen",
 #: "vraag", "bij vraag".
