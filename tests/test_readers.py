@@ -619,3 +619,27 @@ def test_control_characters_in_more_than_a_hundredth_of_the_head_mean_binary(con
     assert BINARY_SHARE == 0.01
     head = b"\x01" * controls + b"a" * (1000 - controls)
     assert looks_binary(head) == binary
+
+
+def test_characters_within_the_baseline_tolerance_stand_on_one_line():
+    from kamerqa.readers import columns
+
+    tolerance = columns.BASELINE_TOLERANCE
+    # (index, character, left, line, right): "a" on the line at 100, "b" just inside or outside it
+    inside = columns._lines([(0, "a", 10.0, 100.0, 15.0), (1, "b", 20.0, 100.0 - tolerance, 25.0)])
+    outside = columns._lines([(0, "a", 10.0, 100.0, 15.0), (1, "b", 20.0, 100.0 - tolerance - 0.01, 25.0)])
+    assert [[c[1] for c in line] for line in inside] == [["a", "b"]]
+    assert [[c[1] for c in line] for line in outside] == [["a"], ["b"]]
+
+
+def test_a_gap_wider_than_the_word_gap_separates_words():
+    from kamerqa.readers import columns
+
+    gap = columns.WORD_GAP
+    assert columns._text([(0, "a", 0.0, 0.0, 5.0), (1, "b", 5.0 + gap, 0.0, 10.0)]) == "ab"  # touching: one word
+    assert columns._text([(0, "a", 0.0, 0.0, 5.0), (1, "b", 5.0 + gap + 0.01, 0.0, 10.0)]) == "a b"
+
+
+def test_a_label_is_bold_from_the_bold_weight_or_by_its_font_name():
+    assert pdf.is_bold(pdf.BOLD_WEIGHT, "Arial") and not pdf.is_bold(pdf.BOLD_WEIGHT - 1, "Arial")
+    assert pdf.is_bold(-1, "Arial-BoldMT") and not pdf.is_bold(-1, "ArialMT")  # no weight given: the name says it

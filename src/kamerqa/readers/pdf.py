@@ -83,9 +83,15 @@ def _bold_labels(textpage: Any, lines: list[tuple[str, int]]) -> dict[int, bool]
             at = start + len(line) - len(line.lstrip())
             weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, at)
             pdfium_c.FPDFText_GetFontInfo(textpage.raw, at, name, len(name), ctypes.byref(flags))
-            font = name.value.decode("latin-1").lower()
-            out[index] = weight >= BOLD_WEIGHT or any(word in font for word in ("bold", "black", "heavy", "semibold"))
+            out[index] = is_bold(weight, name.value.decode("latin-1"))
     return out
+
+
+def is_bold(weight: int, font: str) -> bool:
+    """A font of at least :data:`BOLD_WEIGHT`, or one whose name says bold
+    (PDFs often give no weight: -1)."""
+    font = font.lower()
+    return weight >= BOLD_WEIGHT or any(word in font for word in ("bold", "black", "heavy", "semibold"))
 
 
 #: A line stops short of the text's right edge when its next line's first
