@@ -146,3 +146,11 @@ def test_a_number_ocr_put_at_the_end_of_the_line_before_its_question_starts_it()
     assert doc.questions[-1].text == "Bent u bereid het te bevorderen?"
     # "Nr. 7" at the end of a line is no question number: only a number after a "?" is cut off
     assert split_inline_numbers(moved.replace("885\n", "Nr. 7\n")).text.count("Nr. 7\n") == 1
+
+
+def test_a_print_of_questions_only_needs_two_numbered_lines_before_its_mededeling():
+    lines = DEFERRED.split("\n")
+    two = "\n".join(lines[:5] + lines[-4:])  # questions 1 and 2, then the Mededeling
+    one = "\n".join(lines[:4] + lines[-4:])  # question 1 alone
+    assert "Mededeling van" in two and split_inline_numbers(two) is not None
+    assert split_inline_numbers(one) is None
