@@ -154,3 +154,34 @@ def test_a_print_of_questions_only_needs_two_numbered_lines_before_its_mededelin
     one = "\n".join(lines[:4] + lines[-4:])  # question 1 alone
     assert "Mededeling van" in two and split_inline_numbers(two) is not None
     assert split_inline_numbers(one) is None
+
+
+GLUED = """Aanhangsel van de Handelingen
+200
+Vragen van het lid Wolffensperger (D66) over opsluiting van asielzoekers. (Ingezonden 20 november 1992)
+1Worden asielzoekers opgesloten in isoleercellen?
+2Is opsluiting het gevolg van cellentekort?
+Wordt van de afkoelruimtes geen gebruik gemaakt? 4Deelt u de mening, dat dit anders moet?
+5Bent u bereid maatregelen te treffen?
+Antwoord
+Antwoord van staatssecretaris Kosto (Justitie). (Ontvangen 7 december 1992)
+1 Ja.
+Als regel wordt het gedrag als een bedreiging beoordeeld. 3Van deze mogelijkheid wordt gebruik gemaakt.
+4 en 5 Ja.
+"""
+
+
+def test_numbers_ocr_glued_to_their_first_word_and_numbers_lost_on_one_side():
+    doc = kamerqa.parse(GLUED)
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        ("1", "Worden asielzoekers opgesloten in isoleercellen?", "Ja."),
+        ("2", "Is opsluiting het gevolg van cellentekort?", "Als regel wordt het gedrag als een bedreiging beoordeeld."),
+        # the question lost its number, its answer kept it: the entry has it
+        ("3", "Wordt van de afkoelruimtes geen gebruik gemaakt?", "Van deze mogelijkheid wordt gebruik gemaakt."),
+        ("4 en 5", "Deelt u de mening, dat dit anders moet?\n\nBent u bereid maatregelen te treffen?", "Ja."),
+    ]
+    codes = [(d.code, d.expected) for d in doc.diagnostics]
+    assert ("question-number-lost", "3") in codes and ("answer-number-lost", "2") in codes
+    assert not analyse(GLUED).unaccounted()
+    # a number glued to a capital inside a sentence ("COVID19Maatregel") is no question number
+    assert "19\\n" not in repr(split_inline_numbers(GLUED.replace("cellentekort", "COVID19Maatregel")).text)

@@ -27,7 +27,7 @@ from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, HSPACE, QUESTIONS_LIST
 __all__ = ["split_inline_numbers"]
 
 _HEADING = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_HEADING}")
-_NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}\.?[ \t]+[A-Z«]")
+_NUMBERED_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}(?:\.?[ \t]+[A-Z«]|[A-Z][a-z])")  # also glued: "1Worden"
 _RESTART = re.compile(r"(?<![\w,])1(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+)\d{1,3})*\.?[ \t]+[A-Z]")
 _LABEL = r"\d{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]+t/m[ \t]+)\d{1,3})*"
 _INLINE = re.compile(
@@ -38,6 +38,9 @@ _INLINE = re.compile(
 # One capitalised word at a line start before a numbered question: the
 # heading of a section of the list, which OCR ran into its first question.
 _SECTION = re.compile(r"[ \t]*[A-Z][a-z]{2,}[ \t]+(?=\d{1,3}\.[ \t]+[A-Z])")
+# A number OCR glued to its question's first word ("1Worden", "? 4Deelt"):
+# at a line start or after a sentence end, a number and a capital word.
+_GLUED = re.compile(r"(?:^|(?<=[?.!»”’)'] ))[ \t]*(\d{1,3})(?=[A-Z][a-z])")
 _RECEIVED = re.compile(r"\(\s*(?:[Oo]ntvangen|Ingezonden|In-\s?gezonden)[^()\n]{1,40}\)\.?(?:[ \t]*\([^()\n]{1,120}\))?[ \t]+(?=[^\s(])")
 
 
@@ -53,6 +56,7 @@ def split_inline_numbers(text: str) -> FlatText | None:
     origin: list[tuple[int, int]] = []
     for number, line in enumerate(lines, start=1):
         cuts = {m.end() for m in _INLINE.finditer(line)} | {m.end() for m in _RECEIVED.finditer(line)}
+        cuts |= {m.end(1) for m in _GLUED.finditer(line)} | {m.start(1) for m in _GLUED.finditer(line) if m.start(1)}
         if heading := _SECTION.match(line):  # "Algemeen 1. Was op ...": a section heading before the first question
             cuts.add(heading.end())
         cut_line(line, number, cuts, out, origin)

@@ -16,6 +16,7 @@ _START = re.compile(rf"^{HSPACE}*({DIGITS}[a-z]?){HSPACE}+(?=\S)")
 
 
 _on_its_line = number_then_question(_START)
+_HEADING_END = re.compile(r"\((?:[Ii]ngezonden|[Oo]ntvangen)[^()]{1,40}\)\.?\s*$")  # the heading above the first question
 _ALONE = re.compile(rf"^{HSPACE}*({DIGITS}){HSPACE}*$")
 
 
@@ -28,7 +29,7 @@ def find_start(lines: Lines, index: int) -> Start | None:
     if lines.kinds[index] != "NUMBER_ONLY":
         return _on_its_line(lines, index)
     match = _ALONE.match(lines.values[index])
-    if match is None or index == 0 or not ends_question(lines.values[index - 1]):
+    if match is None or index == 0 or not (ends_question(lines.values[index - 1]) or _HEADING_END.search(lines.values[index - 1])):
         return None
     following = index + 1
     if following >= len(lines) or lines.kinds[following] != "TEXT" or not starts_question(lines.values[following]):

@@ -14,6 +14,7 @@ from ..grammar import Lines
 from ..layouts import REGISTRY
 from ..layouts import Start as _Start
 from ..layouts.base import ends_question
+from ..layouts.base import start as _start
 from ..model import Severity
 from ..text import HSPACE, clean_line, footnote_marker_span, starts_with_month
 from ..vocabulary import MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
@@ -118,7 +119,17 @@ class PostLexer:
             end = min(at for at in (self.answers_at, self.mededeling_at, len(kinds)) if at is not None)
             self.lost = prepass.lost_numbers(lines, self.starts, end)
             if self.lost:
-                unnumbered = {index: _Start("", 0, "", 0, 0) for index in self.lost}
+                # The number may survive on the answer ("3 Van deze ...", 370): then the question keeps it.
+                answered = set()
+                if self.answers_at is not None:
+                    for index in range(self.answers_at + 1, len(kinds)):
+                        found = prepass.any_start(lines, index)
+                        if found is not None:
+                            answered.update(numbers(found.label))
+                unnumbered = {
+                    index: _start(str(number), 0) if number in answered else _Start("", 0, "", 0, 0)
+                    for index, number in self.lost.items()
+                }
                 self.starts = dict(sorted({**self.starts, **unnumbered}.items()))
         self.used, self.last_start = set(), -1
         state = State(self, lines, footers, prelude, paragraphs=len(lines.at.get("BLANK", ())) > 0.1 * len(lines))
@@ -197,7 +208,9 @@ class PostLexer:
         """QUESTION_START (its value: the printed number), the text after it
         on the same line, and a glued page cell split off that text (table
         form).  ``token`` is line ``index`` of ``lines``."""
-        label = retype(token, "QUESTION_START", start.label, offset=token.value.index(start.label))
+        # A number OCR lost on the question (read from its answer) stands nowhere on the line.
+        offset = 0 if index in self.lost else token.value.index(start.label)
+        label = retype(token, "QUESTION_START", start.label, offset=offset)
         if start.text_at is None:
             return label, None, None
         rest = retype(token, "TEXT", token.value[start.text_at :], offset=start.text_at)

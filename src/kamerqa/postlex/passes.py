@@ -254,10 +254,11 @@ def question_start(state: State, index: int, kind: str, token: Token) -> bool:
     numbered = bool(start.label)  # "": a question printed without a number
     lost = lexer.lost.get(index)
     if lost is not None:  # its number was lost: the numbering goes on after it
+        kept = f"its answer is numbered {lost}" if numbered else "read as a question without one"
         context.report(
             Severity.INFO,
             "question-number-lost",
-            f"question {lost} has no printed number (lost in the print or its OCR); read as a question without one",
+            f"question {lost} has no printed number (lost in the print or its OCR); {kept}",
             token,
             expected=str(lost),
         )

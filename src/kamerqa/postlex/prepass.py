@@ -157,7 +157,15 @@ _ANSWER_NUMBERS_START = re.compile(
 def any_start(lines: Lines, index: int) -> _Start | None:
     """A line that opens with a number or a list or range of numbers and text:
     how the answers of a questions-first print are numbered."""
-    if lines.kinds[index] not in ("NUMBERED", "TEXT", "DOSSIER_LINE"):
+    kind = lines.kinds[index]
+    if kind == "NUMBER_ONLY":  # "3" / "Van deze mogelijkheid ...": the answer on the next line
+        following = index + 1
+        if following < len(lines) and lines.kinds[following] == "TEXT" and starts_question(lines.values[following]):
+            label = lines.values[index].strip()
+            first, letter, last = number_label(label)
+            return _Start(label, first, letter, last, None)
+        return None
+    if kind not in ("NUMBERED", "TEXT", "DOSSIER_LINE"):
         return None
     value = lines.values[index]
     match = _ANSWER_NUMBERS_START.match(value)
@@ -300,10 +308,10 @@ def lost_numbers(lines: Lines, starts: dict[int, _Start], end: int) -> dict[int,
     """Questions whose number OCR lost, in a print of questions without
     answers beside them (``end``: where the questions end): where question
     ``n`` is followed by question ``n + 2`` and ``n + 1`` is printed
-    nowhere, the one line between them that opens a sentence like a
-    question right after a line ending in "?" starts question ``n + 1``.
-    By line index, the number each would have had."""
-    printed = {number for start in starts.values() for number in range(start.first, start.last + 1)}
+    nowhere among the questions, the one line between them that opens a
+    sentence like a question right after a line ending in "?" starts
+    question ``n + 1``.  By line index, the number each would have had."""
+    printed = {number for index, start in starts.items() if index < end for number in range(start.first, start.last + 1)}
     found: dict[int, int] = {}
     kinds, values = lines.kinds, lines.values
     ordered = [(index, start) for index, start in sorted(starts.items()) if index < end and start.label]
