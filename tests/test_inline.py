@@ -185,3 +185,12 @@ def test_numbers_ocr_glued_to_their_first_word_and_numbers_lost_on_one_side():
     assert not analyse(GLUED).unaccounted()
     # a number glued to a capital inside a sentence ("COVID19Maatregel") is no question number
     assert "19\\n" not in repr(split_inline_numbers(GLUED.replace("cellentekort", "COVID19Maatregel")).text)
+
+
+def test_a_glued_number_whose_word_ocr_split_is_cut_off_too():
+    # "4Z o neen" (Z glued, the word split), "2I" / "s dit" (the word split across the line break)
+    split = GLUED.replace("2Is opsluiting", "2I\ns opsluiting").replace("4Deelt u", "4D eelt u")
+    doc = kamerqa.parse(split)
+    assert [q.number for q in doc.questions] == ["1", "2", "3", "4 en 5"]
+    assert doc.questions[1].text == "I s opsluiting het gevolg van cellentekort?"
+    assert doc.questions[3].parts[0] == "D eelt u de mening, dat dit anders moet?"

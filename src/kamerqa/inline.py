@@ -38,9 +38,11 @@ _INLINE = re.compile(
 # One capitalised word at a line start before a numbered question: the
 # heading of a section of the list, which OCR ran into its first question.
 _SECTION = re.compile(r"[ \t]*[A-Z][a-z]{2,}[ \t]+(?=\d{1,3}\.[ \t]+[A-Z])")
-# A number OCR glued to its question's first word ("1Worden", "? 4Deelt"):
-# at a line start or after a sentence end, a number and a capital word.
-_GLUED = re.compile(r"(?:^|(?<=[?.!»”’)'] ))[ \t]*(\d{1,3})(?=[A-Z][a-z])")
+# A number OCR glued to its question's first word ("1Worden", "? 4Deelt"),
+# also where OCR split that word ("4Z o neen", "2I" / "s dit ook"): at a
+# line start or after a sentence end, a number and a capital that goes on
+# as a word.
+_GLUED = re.compile(r"(?:^|(?<=[?.!»”’)'] ))[ \t]*(\d{1,3})(?=[A-Z](?:[a-z]| [a-z]|$))")
 _RECEIVED = re.compile(r"\(\s*(?:[Oo]ntvangen|Ingezonden|In-\s?gezonden)[^()\n]{1,40}\)\.?(?:[ \t]*\([^()\n]{1,120}\))?[ \t]+(?=[^\s(])")
 
 
