@@ -116,3 +116,10 @@ def test_layouts_are_detected():
         "030": "labelled",
         "033": "labelled",
     }
+
+
+def test_the_score_reads_an_abridged_value_as_its_beginning_and_end():
+    truth = "Vaststelling van hoofdstuk V voor 1991; … hoofdstuk X voor 1991"
+    assert score.meta_matches("Vaststelling van hoofdstuk V voor 1991; Vaststelling van hoofdstuk X voor 1991", truth, "title")
+    assert not score.meta_matches("Vaststelling van hoofdstuk V voor 1991", truth, "title")
+    assert not score.meta_matches("(NAVO-deel)", truth, "title")
