@@ -6,7 +6,13 @@ step, and reporting an unlisted code is an internal error.
 
 from __future__ import annotations
 
-__all__ = ["CODES"]
+__all__ = ["CODES", "called"]
+
+
+def called(number: str | None) -> str:
+    """A question as a diagnostic's message names it: "question 5", or
+    "an unnumbered question" (the diagnostic's line says which)."""
+    return f"question {number}" if number is not None else "an unnumbered question"
 
 CODES: dict[str, str] = {
     # Diagnostics: the document was parsed, something is worth a look.

@@ -16,7 +16,11 @@ import attrs
 from .model import KamerstukRef
 from .text import clean_line, parse_dutch_date
 
+#: The session a print names: "Vergaderjaar 2023–2024", "Zitting 1976-1977".
+SESSION = re.compile(r"\b(?:Vergaderjaar|vergaderjaar|Zitting)\s+(?P<session>\d{4}\s*[–—-]\s*\d{4})")
+
 __all__ = [
+    "SESSION",
     "Heading",
     "Intro",
     "read_heading",

@@ -39,7 +39,15 @@ __all__ = [
     "LineSpan",
     "Question",
     "Severity",
+    "label",
 ]
+
+
+def label(number: str | None, entry: int) -> str:
+    """How a report names the question at position ``entry`` (0-based)
+    printed with ``number``: the number, or without one "#3" (its position,
+    counted from 1)."""
+    return number if number is not None else f"#{entry + 1}"
 
 
 @attrs.frozen(slots=True)
@@ -293,8 +301,7 @@ class Document:
         """How a report names question ``entry`` (its position in
         :attr:`questions`): its number as printed, or for a question printed
         without one "#3" (its position, counted from 1)."""
-        number = self.questions[entry].number
-        return number if number is not None else f"#{entry + 1}"
+        return label(self.questions[entry].number, entry)
 
     @property
     def problems(self) -> tuple[Diagnostic, ...]:

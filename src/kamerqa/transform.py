@@ -21,6 +21,7 @@ import attrs
 from lark import Token, Tree
 
 from . import header
+from .codes import called
 from .errors import InternalError
 from .grammar import Run, line_of
 from .joint import split_parts
@@ -356,7 +357,7 @@ class ToDocument:
             self.context.report(
                 Severity.WARNING,
                 "page-conflict",
-                f"{_called(number)} has page numbers {', '.join(map(str, distinct))}; "
+                f"{called(number)} has page numbers {', '.join(map(str, distinct))}; "
                 f"kept {distinct[0]} to {distinct[-1]}",
                 first,
                 found=", ".join(map(str, distinct)),
@@ -490,7 +491,7 @@ class ToDocument:
                     self.context.report(
                         Severity.WARNING,
                         "dangling-reference",
-                        f"the answer to {_called(question.number)} refers to question {number}, "
+                        f"the answer to {called(question.number)} refers to question {number}, "
                         "which is not in this document",
                         where,
                         text=None,
@@ -524,7 +525,7 @@ class ToDocument:
                     at = haystack.find(text)
                     repeated = answers[bisect.bisect_right(starts, at) - 1][0] if at >= 0 else None
                 if repeated is not None:
-                    code, message = "duplicate-fragment", f"repeats the answer to {_called(questions[repeated].number)}"
+                    code, message = "duplicate-fragment", f"repeats the answer to {called(questions[repeated].number)}"
                 else:
                     code, message = "stray-fragment", "an indented fragment outside the list of questions"
             found = questions[repeated].number if repeated is not None else None
@@ -540,7 +541,7 @@ class ToDocument:
                 self.context.report(
                     Severity.WARNING,
                     "no-answer",
-                    f"{_called(question.number)} has no answer",
+                    f"{called(question.number)} has no answer",
                     entry.question[0],
                     text=None,
                     found=question.number,
@@ -644,10 +645,6 @@ def _retype_text(token: Token) -> Token:
     return Token("TEXT", token.value, token.start_pos, token.line, token.column)
 
 
-#: The session line of an old kamerstuk print: "Vergaderjaar 1988-1989".
-_SESSION_LINE = re.compile(r"\s*(?:Vergaderjaar|Zitting)\s+\d{4}\s*[–—-]\s*\d{4}\s*$")
-
-
 def _title_above(intro: list[Token]) -> tuple[list[Token], list[Token]]:
     """The lines of an old print's title above its dossier number: the text
     lines right after the session line ("Tweede Kamer der Staten-Generaal" /
@@ -658,15 +655,10 @@ def _title_above(intro: list[Token]) -> tuple[list[Token], list[Token]]:
         token = lines[at]
         if token.type not in ("TEXT", "PRELUDE"):  # the prelude pass takes what stands before the heading
             return intro, []
-        if _SESSION_LINE.match(token.value):
+        if header.SESSION.fullmatch(token.value.strip()):  # "Vergaderjaar 1988-1989" on its line
             above = [_retype_text(line) for line in lines[at + 1 :]]
             return (lines[: at + 1], above) if above else (intro, [])
     return intro, []
-
-
-def _called(number: str | None) -> str:
-    """A question as a message names it: "question 5", or "an unnumbered question"."""
-    return f"question {number}" if number is not None else "an unnumbered question"
 
 
 def _diagnostic_order(diagnostic: Diagnostic) -> tuple[int, int]:

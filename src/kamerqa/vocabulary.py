@@ -23,9 +23,11 @@ __all__ = [
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
     "ANSWER_WORD_START",
+    "BARE_QUESTION_LABEL",
     "DIGITS",
     "HSPACE",
     "MEDEDELING_LABEL",
+    "MEDEDELING_WORD",
     "NOISE",
     "NUMBER",
     "NUMBERS",
@@ -35,6 +37,7 @@ __all__ = [
     "QUESTION_WORD_START",
     "SEPARATOR",
     "TOELICHTING_LABEL",
+    "TOELICHTING_WORD",
     "lark_fragment",
 ]
 
@@ -67,6 +70,10 @@ NOISE = r"[.,'’`]"
 QUESTION_WORDS = ("Vraag", "VRAAG", "Vr.")
 QUESTION_WORD = "(?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ")"
 
+#: A question label without its number, alone or before the question:
+#: "Vraag", "Vraag:", "VRAAG", "Vraag: Is dat zo?".
+BARE_QUESTION_LABEL = f"{QUESTION_WORD}{HSPACE}*(?::{HSPACE}*)?"
+
 #: The word that labels an answer: "Antwoord", "ANTWOORD", "Antwoorden".
 ANSWER_WORD = r"(?:Antwoord(?:en)?|ANTWOORD(?:EN)?)"
 
@@ -91,17 +98,19 @@ ANSWER_LABEL = f"{ANSWER_WORD}(?:{HSPACE}+(?:{ANSWER_REFERENCE})?{NUMBERS}\\.?)?
 #: The heading of a Mededeling that takes the place of the answers: "Mededeling"
 #: alone, or with its sender and date ("Mededeling van Minister X (...).
 #: (Ontvangen 30 maart 1977)"), also printed twice ("Mededeling Mededeling van").
+MEDEDELING_WORD = r"(?:Mededeling|MEDEDELING)"
 MEDEDELING_LABEL = (
-    rf"(?:Mededeling|MEDEDELING)(?:{HSPACE}+Mededeling)?"
+    rf"{MEDEDELING_WORD}(?:{HSPACE}+Mededeling)?"
     rf"(?:{HSPACE}+van{HSPACE}[^\n]{{1,400}}?\({HSPACE}*[Oo]ntvangen{HSPACE}+[^)\n]{{1,40}}\)\.?)?"
 )
 
 
 #: The heading of the question letter's own note after the last answer:
-#: "Toelichting:" (with its colon; "Toelichting bij vraag 4" is text).
-#: "Toelichting:", and in old prints "Toelichting bij vraag 4:" (the note on one question).
+#: "Toelichting:" (with its colon: "Toelichting bij de brief" is text), and
+#: in old prints "Toelichting bij vraag 4:" (the note on one question).
+TOELICHTING_WORD = r"(?:Toelichting|TOELICHTING)"
 TOELICHTING_LABEL = (
-    rf"(?:Toelichting|TOELICHTING)(?:{HSPACE}+bij{HSPACE}+(?:de{HSPACE}+)?(?:vraag|vragen){HSPACE}+{NUMBERS})?{HSPACE}*:"
+    rf"{TOELICHTING_WORD}(?:{HSPACE}+bij{HSPACE}+(?:de{HSPACE}+)?(?:vraag|vragen){HSPACE}+{NUMBERS})?{HSPACE}*:"
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, DocumentMeta, Question
+from ..model import Document, DocumentMeta, Question, label
 from ..text import format_dutch_date
 
 __all__ = ["URL", "contents_text", "heading_text", "metadata_rows", "question_name", "title"]
@@ -99,7 +99,7 @@ def question_name(question: Question, entry: int) -> str:
     """ "Vraag 21"; a question printed without a number is named by its
     place, "Vraag #3" (``entry`` is its position, 0-based), as
     :meth:`Document.label <kamerqa.model.Document.label>` does."""
-    return f"Vraag {question.number}" if question.number is not None else f"Vraag #{entry + 1}"
+    return f"Vraag {label(question.number, entry)}"
 
 
 def heading_text(question: Question, entry: int) -> str:

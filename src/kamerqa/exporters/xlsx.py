@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from ..errors import InternalError
 from ..model import Diagnostic, Document, Severity
+from ..model import label as question_label
 from ..text import number_label
 from . import reject_options
 
@@ -222,7 +223,7 @@ class _Workbook:
         for note in self.model.footnotes:
             where = f"voetnoot {note.marker}"
             # The question's number; one printed without a number by its place, as Document.label names it.
-            question = note.question if note.question is not None or note.entry is None else f"#{note.entry + 1}"
+            question = note.question if note.question is not None or note.entry is None else question_label(None, note.entry)
             sheet.append(
                 [
                     self._text(sheet, note.marker, where),

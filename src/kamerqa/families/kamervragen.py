@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..header import SESSION
 from ..text import clean_line, parse_dutch_date
 
 __all__ = ["KIND", "evidence", "read"]
@@ -43,7 +44,6 @@ _REPLY = re.compile(
     rf"\(\s*(?:(?:ontvangen|Ontvangen)\s+\(\s*)?"
     rf"(?P<how>ontvangen|Ontvangen|ingezonden|Ingezonden|In-\s?gezonden)\s+(?P<date>{_DATE})\.?\s*\)"
 )
-_SESSION = re.compile(r"\b(?:Vergaderjaar|vergaderjaar|Zitting)\s+(?P<session>\d{4}\s*[–—-]\s*\d{4})")
 _PUBLICATION = re.compile(r"ah-tk-\d{8}-(?P<nr>\d{1,5})\b")
 _PRINTED_NR = re.compile(r"(?<![\w])(?P<nr>\d{1,5})\.?\s+(?:Vragen|VRAGEN)\s+van\s")
 _LETTER_AH = re.compile(r"(?m)^[ \t]*(?P<ah>AH[ \t]+\d{1,5})[ \t]*$")
@@ -101,9 +101,8 @@ def read(text: str) -> dict[str, Any]:
         # The heading ends at "(ingezonden ...)", else with its paragraph (a
         # letter prints the date above it: "2024Z18887 (ingezonden ...)").
         paragraph = _PARAGRAPH_END.search(head, asked.end(), asked.end() + 600)
-        end = submitted.start() if submitted else (paragraph.start() if paragraph else min(len(head), asked.end() + 600))
-        if submitted and paragraph and paragraph.start() < submitted.start():
-            end = paragraph.start()
+        ends = [match.start() for match in (submitted, paragraph) if match is not None]
+        end = min(ends) if ends else min(len(head), asked.end() + 600)
         _read_question_heading(clean_line(head[asked.end() : end]), found)
     if not asked or not submitted:
         submitted = _SUBMITTED.search(head)
@@ -120,7 +119,7 @@ def read(text: str) -> dict[str, Any]:
             if len(several := answerers(who)) > 1:
                 found["answerers"] = several
             found["received" if reply.group("how").lower() == "ontvangen" else "answer_submitted"] = when
-    if session := _SESSION.search(head):
+    if session := SESSION.search(head):
         found["session"] = re.sub(r"\s", "", session.group("session"))
     if publication := _publication(text):
         found["aanhangsel"], found["number"] = publication.group(0), publication.group("nr")

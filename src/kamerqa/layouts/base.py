@@ -14,13 +14,12 @@ from ..text import number_label
 if TYPE_CHECKING:
     from ..grammar import Lines
 
-__all__ = ["Layout", "Start", "ends_question", "next_text", "number_then_question", "start", "starts_question"]
+__all__ = ["Layout", "Start", "ends_question", "next_text", "number_then_question", "start", "starts_question", "unnumbered"]
 
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 # "?", closing marks, a footnote marker, and at most two tokens of debris that
 # hold a digit (a page number, OCR of a letterhead logo: "? 2R.)r3R 1814-2014").
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*(?:\[\s*\d{1,3}\s*\]|\d{1,2})?(?:[ \t]+[^\s\d]{0,8}\d\S{0,12}){0,2}\s*$")
-
 
 
 class Start(NamedTuple):
@@ -103,6 +102,11 @@ def number_then_question(pattern: re.Pattern[str]) -> Callable[[Lines, int], Sta
         return start(match.group(1).strip(), match.end())
 
     return find_start
+
+
+def unnumbered(text_at: int | None) -> Start:
+    """The start of a question printed without a number."""
+    return Start("", 0, "", 0, text_at)
 
 
 def start(label: str, text_at: int | None) -> Start:

@@ -15,14 +15,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..vocabulary import HSPACE, QUESTION_WORD
-from .base import Layout, Start, starts_question
+from ..vocabulary import BARE_QUESTION_LABEL, HSPACE
+from .base import Layout, Start, ends_question, starts_question, unnumbered
 
 if TYPE_CHECKING:
     from ..grammar import Lines
 
-# "Vraag", "Vraag:", "VRAAG", "Vraag: Is dat zo?": the label without a number.
-_BARE = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*(?::{HSPACE}*)?")
+_BARE = re.compile(rf"^{HSPACE}*{BARE_QUESTION_LABEL}")
 # What a bare label may stand under and be no question of its own: a number,
 # alone or with its question ("1" / "Vraag:" / "Antwoord:"), a table's column
 # header ("Nr" / "Vraag"), or another label.
@@ -66,23 +65,20 @@ def _bare_label(lines: Lines, index: int) -> Start | None:
         before -= 1
     if before >= 0 and lines.kinds[before] in _UNDER:
         return None
-    return Start("", 0, "", 0, match.end() if match.end() < len(value) else None)
+    return unnumbered(match.end() if match.end() < len(value) else None)
 
 
 def _asking_paragraph(lines: Lines, index: int) -> Start | None:
     """A paragraph (after a blank line) that opens like a question and whose
-    last line ends in "?" (perhaps followed by a footnote marker)."""
+    last line ends one (:func:`~kamerqa.layouts.base.ends_question`: "?",
+    perhaps a footnote marker after it)."""
     kinds, values = lines.kinds, lines.values
     if (index and kinds[index - 1] != "BLANK") or not starts_question(values[index]) or _HEADER.match(values[index]):
         return None
     last = index
     while last + 1 < len(kinds) and kinds[last + 1] != "BLANK":
         last += 1
-    return Start("", 0, "", 0, 0) if _ASKS.search(values[last]) else None
-
-
-# A line that ends a question: "?", then perhaps a quote, a bracket and a footnote marker.
-_ASKS = re.compile(r"\?[\"'”’)\]]*(?:\[?\d{1,3}\]?)?\s*$")
+    return unnumbered(0) if ends_question(values[last]) else None
 
 
 LAYOUT = Layout(

@@ -15,9 +15,10 @@ from ..layouts import REGISTRY
 from ..layouts import Start as _Start
 from ..layouts.base import ends_question
 from ..layouts.base import start as _start
+from ..layouts.base import unnumbered as _unnumbered
 from ..model import Severity
 from ..text import HSPACE, clean_line, footnote_marker_span, starts_with_month
-from ..vocabulary import MEDEDELING_LABEL, NUMBERS, QUESTION_WORD
+from ..vocabulary import BARE_QUESTION_LABEL, MEDEDELING_LABEL, MEDEDELING_WORD, NUMBERS, TOELICHTING_WORD
 from . import prepass
 from .context import ANSWER_LABEL_SPLIT, FORMS, TEXT_KINDS, FootnoteRef, ParseContext, numbers, retype
 from .detect import continues_list, in_sequence, shape_starts
@@ -25,14 +26,14 @@ from .passes import LINE_RULES, State, answers_section, closing_heading
 
 __all__ = ["PostLexer"]
 
-_BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{QUESTION_WORD}{HSPACE}*:?{HSPACE}*")
+_BARE_QUESTION_LABEL = re.compile(rf"^{HSPACE}*{BARE_QUESTION_LABEL}")
 _PAGE_CELL = re.compile(r"(?<=\S)[ \t]+(\d{1,3})$")
 _LABEL_NUMBERS_IN = re.compile(NUMBERS)
 _MEDEDELING_SPLIT = re.compile(rf"^({HSPACE}*{MEDEDELING_LABEL})({HSPACE}*)(.*)$", re.DOTALL)
-_MEDEDELING_FROM = re.compile(rf"^{HSPACE}*(?:Mededeling|MEDEDELING){HSPACE}+van\b")
+_MEDEDELING_FROM = re.compile(rf"^{HSPACE}*{MEDEDELING_WORD}{HSPACE}+van\b")
 # "Toelichting:" is the heading; of "Toelichting bij vraag 4:" only the word
 # is, so that the text keeps which question it is about.
-_TOELICHTING_SPLIT = re.compile(rf"^({HSPACE}*(?:Toelichting|TOELICHTING)(?:{HSPACE}*:)?)({HSPACE}*)(.*)$", re.DOTALL)
+_TOELICHTING_SPLIT = re.compile(rf"^({HSPACE}*{TOELICHTING_WORD}(?:{HSPACE}*:)?)({HSPACE}*)(.*)$", re.DOTALL)
 _URL_ONLY = re.compile(rf"{HSPACE}*https?://\S+{HSPACE}*\n?$")
 
 
@@ -120,15 +121,9 @@ class PostLexer:
             self.lost = prepass.lost_numbers(lines, self.starts, end)
             if self.lost:
                 # The number may survive on the answer ("3 Van deze ...", 370): then the question keeps it.
-                answered = set()
-                if self.answers_at is not None:
-                    for index in range(self.answers_at + 1, len(kinds)):
-                        found = prepass.any_start(lines, index)
-                        if found is not None:
-                            answered.update(numbers(found.label))
+                answered = prepass.answer_numbers(lines, self.answers_at) if self.answers_at is not None else set()
                 unnumbered = {
-                    index: _start(str(number), 0) if number in answered else _Start("", 0, "", 0, 0)
-                    for index, number in self.lost.items()
+                    index: _start(str(number), 0) if number in answered else _unnumbered(0) for index, number in self.lost.items()
                 }
                 self.starts = dict(sorted({**self.starts, **unnumbered}.items()))
         self.used, self.last_start = set(), -1
@@ -141,7 +136,7 @@ class PostLexer:
         closing = {at: kind for at, kind in ((self.mededeling_at, "MEDEDELING"), (self.toelichting_at, "TOELICHTING")) if at is not None}
         if self.mededeling_at is not None:  # "Mededeling" / "Mededeling van X. (Ontvangen D)": one heading
             second = self.mededeling_at + 1
-            if second < len(kinds) and _MEDEDELING_FROM.match(values[second]) and _MEDEDELING_SPLIT.match(values[second]):
+            if second < len(kinds) and _MEDEDELING_FROM.match(values[second]):
                 closing[second] = "MEDEDELING_FROM"
         special = min([answers_from, *closing])
         # Questions that open with plain text (paragraphs that ask, a number

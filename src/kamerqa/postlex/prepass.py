@@ -27,10 +27,11 @@ from ..layouts import Start as _Start
 from ..layouts.base import ends_question, starts_question
 from ..text import HSPACE, clean_line, footnote_lead, number_label, typed_footnote_lead
 from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL, TOELICHTING_LABEL
-from .context import HEADER_KINDS, SENTENCE_END, TEXT_KINDS
+from .context import HEADER_KINDS, SENTENCE_END, TEXT_KINDS, numbers
 
 __all__ = [
     "HEADING_LINES",
+    "answer_numbers",
     "answers_heading",
     "any_start",
     "footer_lines",
@@ -302,6 +303,17 @@ def link_debris(lines: Lines, starts: dict[int, _Start]) -> set[int]:
             found.append(following)
         debris.update(found)
     return debris
+
+
+def answer_numbers(lines: Lines, heading: int) -> set[int]:
+    """Every number an answer after the answers heading (line ``heading``)
+    is printed with."""
+    found: set[int] = set()
+    for index in range(heading + 1, len(lines)):
+        start = any_start(lines, index)
+        if start is not None:
+            found.update(numbers(start.label))
+    return found
 
 
 def lost_numbers(lines: Lines, starts: dict[int, _Start], end: int) -> dict[int, int]:

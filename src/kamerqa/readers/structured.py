@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import attrs
 
 from .. import families
+from ..codes import called
 from ..joint import split_parts
 from ..model import Diagnostic, Document, DocumentMeta, Footnote, LineSpan, Question, Severity
 from ..text import covered_numbers, cross_references, marker_place
@@ -167,9 +168,8 @@ def build(
     if answered and mededeling is None:
         for question in questions:
             if question.answer is None:
-                called = f"question {question.number}" if question.number is not None else "an unnumbered question"
                 found.append(
-                    Diagnostic(Severity.WARNING, "no-answer", f"{called} has no answer",
+                    Diagnostic(Severity.WARNING, "no-answer", f"{called(question.number)} has no answer",
                                question.lines.first, element=question.element)
                 )
     block_entry: dict[int, int] = {}  # a block's index -> the position of the question it is part of
