@@ -69,7 +69,7 @@ class FlatText:
 
 # The patterns below search whole flat lines of megabytes: each opens with a
 # literal where it can (a word, "http", "/"), and checks what stands before
-# it after that literal (vocabulary.QUESTION_WORD_START, vocabulary.after):
+# it after that literal (vocabulary.QUESTION_WORD_START, _bare, _numbered_starts):
 # a pattern opening with "\b" or a look-behind is tried at every position.
 _QUESTION_LABEL = re.compile(rf"{QUESTION_WORD_START} {NOISE}?(?:{NUMBERS})\b")
 # "1. Zijn er" at the start, after a sentence end and a space, or after two
@@ -111,6 +111,8 @@ def _bare(pattern: re.Pattern[str], line: str) -> Iterator[re.Match[str]]:
             before -= 1
         if before < match.start() and before > 0 and line[before - 1] in _SENTENCE_MARKS:
             yield match
+
+
 # The start of a sentence after one that ends in ".", "?" or "!": a capital
 # (perhaps after a quote or bracket), or a numbered question "5. Heeft".
 # (The match opens with the sentence's own ".", "?" or "!".)
@@ -127,7 +129,7 @@ _COUNTER_PAGE = re.compile(r"(?<![\d/])\d{1,2}$")
 _COUNTER_SPLIT = re.compile(r"/(\d) (\d)(?![\d/])")  # the page before it: see _split_counters
 
 
-def _numbered_starts(line: str):
+def _numbered_starts(line: str) -> Iterator[int]:
     """Where "1. Zijn er ..." starts a question in ``line``: at its start,
     after a sentence end and a space, or after two spaces."""
     for match in _NUMBERED_CANDIDATE.finditer(line):
@@ -243,9 +245,6 @@ def _page_counters(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PAGE_BEFORE = re.compile(r"(?<![\d/])\d{1,2}$")
-
-
 def _split_counters(line: str, total: str) -> list[tuple[int, int]]:
     """The spans of "10/1 1" counters of ``total`` in ``line``.  The pattern
     opens with the literal "/", so the regex engine skips to each slash."""
@@ -253,7 +252,7 @@ def _split_counters(line: str, total: str) -> list[tuple[int, int]]:
     for match in _COUNTER_SPLIT.finditer(line):
         if match.group(1) + match.group(2) != total:
             continue
-        page = _PAGE_BEFORE.search(line, max(0, match.start() - 3), match.start())
+        page = _COUNTER_PAGE.search(line, max(0, match.start() - 3), match.start())
         if page is not None and 0 < int(page.group()) <= int(total):
             spans.append((page.start(), match.end()))
     return spans

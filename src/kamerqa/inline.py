@@ -22,7 +22,7 @@ import itertools
 import re
 
 from .flat import FlatText, cut_line
-from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, HSPACE, QUESTIONS_LIST
+from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, HSPACE, MEDEDELING_WORD, QUESTIONS_LIST
 
 __all__ = ["split_inline_numbers"]
 
@@ -58,7 +58,8 @@ def split_inline_numbers(text: str) -> FlatText | None:
     origin: list[tuple[int, int]] = []
     for number, line in enumerate(lines, start=1):
         cuts = {m.end() for m in _INLINE.finditer(line)} | {m.end() for m in _RECEIVED.finditer(line)}
-        cuts |= {m.end(1) for m in _GLUED.finditer(line)} | {m.start(1) for m in _GLUED.finditer(line) if m.start(1)}
+        for glued in _GLUED.finditer(line):  # the number on a line of its own
+            cuts.update(at for at in glued.span(1) if at)
         if heading := _SECTION.match(line):  # "Algemeen 1. Was op ...": a section heading before the first question
             cuts.add(heading.end())
         cut_line(line, number, cuts, out, origin)
@@ -91,6 +92,6 @@ def _questions_only(text: str) -> bool:
     return heading is not None and len(_NUMBERED_LINE.findall(text, heading.end())) >= 2
 
 
-_MEDEDELING = re.compile(rf"(?m)^{HSPACE}*(?:Mededeling|MEDEDELING)\b")
+_MEDEDELING = re.compile(rf"(?m)^{HSPACE}*{MEDEDELING_WORD}\b")
 _ANSWER = re.compile(rf"(?m)^{HSPACE}*{ANSWER_WORD}\b")
 _QUESTIONS_LIST = re.compile(QUESTIONS_LIST)
