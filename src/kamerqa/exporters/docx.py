@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..model import Document, Footnote, Question
 from ..text import footnote_marker_span, reference_spans, split_list_marker
 from . import reject_options
-from .summary import URL, heading_text, metadata_rows, question_name, title
+from .summary import URL, anchor_key, heading_text, metadata_rows, question_name, title
 from .wordparts import Footnotes, add_field, ensure_styles, house_style, open_template, page_number_footer
 
 __all__ = ["DocxExporter"]
@@ -380,8 +380,7 @@ def _anchors(questions) -> _Anchors:
     anchors.values_in_order = []
     used: set[str] = set()
     for entry, question in enumerate(questions):
-        printed = question.number if question.number is not None else f"n{entry + 1}"  # unnumbered: its place
-        base = "vraag_" + "".join(ch if ch.isalnum() else "_" for ch in printed)
+        base = "vraag_" + "".join(ch if ch.isalnum() else "_" for ch in anchor_key(question, entry))
         name, n = base[:36], 1
         while name in used:
             n += 1

@@ -23,7 +23,7 @@ from typing import IO, Any
 from ..model import Document, Footnote, Question
 from ..text import footnote_marker_span, reference_spans, split_list_marker
 from . import reject_options
-from .summary import URL, contents_text, heading_text, metadata_rows, title
+from .summary import URL, anchor_key, contents_text, heading_text, metadata_rows, title
 
 __all__ = ["HtmlExporter", "anchor"]
 
@@ -73,7 +73,7 @@ class _Page:
         self.targets: dict[str, str] = {}  # question number -> the id of the section it is in
         self.ids: list[str] = []
         for entry, question in enumerate(document.questions):
-            own = anchor(question.number if question.number is not None else f"n{entry + 1}")
+            own = anchor(anchor_key(question, entry))
             while own in self.ids:
                 own += "-b"
             self.ids.append(own)

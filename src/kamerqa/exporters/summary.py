@@ -14,7 +14,7 @@ import re
 from ..model import Document, DocumentMeta, Question, label
 from ..text import format_dutch_date
 
-__all__ = ["URL", "contents_text", "heading_text", "metadata_rows", "question_name", "title"]
+__all__ = ["URL", "anchor_key", "contents_text", "heading_text", "metadata_rows", "question_name", "title"]
 
 #: A web address in running text, without the punctuation after it.
 URL = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
@@ -93,6 +93,12 @@ def contents_text(question: Question, entry: int, width: int = 70) -> str:
         words = words[: width - 1].rsplit(" ", 1)[0] + "…"
     heading = heading_text(question, entry)
     return f"{heading}: {words}" if words else heading
+
+
+def anchor_key(question: Question, entry: int) -> str:
+    """What a report's anchor for a question is made of: its number, or for
+    one printed without a number its place ("n3"; no number starts with "n")."""
+    return question.number if question.number is not None else f"n{entry + 1}"
 
 
 def question_name(question: Question, entry: int) -> str:
