@@ -72,6 +72,9 @@ def test_any_document_round_trips(document):
         ('{"format": "other", "version": 1}', "format is 'other'"),
         ('{"format": "kamerqa", "version": 99}', "version 99 is not supported"),
         ('{"format": "kamerqa", "version": 1, "meta": {}}', "not a valid kamerqa JSON document"),
+        # version 1 is upgraded before it is checked: a wrong type there is still a clear error
+        ('{"format": "kamerqa", "version": 1, "meta": {}, "questions": [], "footnotes": [{"question": [1]}], "diagnostics": []}',
+         "not a valid kamerqa JSON document"),
     ],
 )
 def test_bad_json_gives_a_clear_error(text, message):

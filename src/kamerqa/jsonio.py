@@ -157,10 +157,11 @@ def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
     for position, question in enumerate(questions):
         if isinstance(question, dict) and isinstance(question.get("number"), str):
             first.setdefault(question["number"], position)
-    upgraded = [
-        {**note, "entry": first.get(note.get("question"))} if isinstance(note, dict) and "entry" not in note else note
-        for note in footnotes
-    ]
+    def entry(note: dict[str, Any]) -> int | None:
+        number = note.get("question")
+        return first.get(number) if isinstance(number, str) else None  # a wrong type: structuring says so
+
+    upgraded = [{**note, "entry": entry(note)} if isinstance(note, dict) and "entry" not in note else note for note in footnotes]
     return {**data, "footnotes": upgraded}
 
 
