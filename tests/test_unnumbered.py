@@ -71,3 +71,27 @@ def test_footnotes_stay_with_their_numbered_question_when_questions_are_filtered
     assert second.footnotes_by_entry() == {0: list(doc.footnotes)}  # found by its number
     first = attrs.evolve(doc, questions=doc.questions[:1])
     assert first.footnotes_by_entry() == {None: list(doc.footnotes)}  # its question is gone
+
+
+def test_a_question_without_a_number_among_numbered_ones_reads_back():
+    # A question whose number the print lost, between numbered ones: the txt
+    # report writes it with a bare "Vraag", which the labelled layout reads
+    # as a question without a number (before, it ran into the answer above).
+    text = "Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\n\nVraag\nEn dit?\n\nAntwoord\nNee.\n\nVraag 3\nEn dat?\nAntwoord 3\nMisschien.\n"
+    doc = kamerqa.parse(text)
+    assert doc.meta.layout == "labelled"
+    assert [(q.number, q.text, q.answer) for q in doc.questions] == [
+        ("1", "Is dat zo?", "Ja."),
+        (None, "En dit?", "Nee."),
+        ("3", "En dat?", "Misschien."),
+    ]
+    again = kamerqa.parse(render(doc))
+    assert [(q.number, q.text, q.answer) for q in again.questions] == [(q.number, q.text, q.answer) for q in doc.questions]
+    check_exports(doc)
+
+
+def test_bare_labels_alone_are_no_evidence_of_numbered_labels():
+    # Detection counts numbers: bare labels only are the unnumbered layout.
+    doc = kamerqa.parse("Vraag\nIs dat zo?\nAntwoord\nJa.\n\nVraag\nEn dit?\nAntwoord\nNee.\n")
+    assert doc.meta.layout == "unnumbered"
+    assert [q.number for q in doc.questions] == [None, None]

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from ..text import number_label
+from ..vocabulary import BARE_QUESTION_LABEL, HSPACE
 
 if TYPE_CHECKING:
     from ..grammar import Lines
 
-__all__ = ["Layout", "Start", "ends_question", "next_text", "number_then_question", "start", "starts_question", "unnumbered"]
+__all__ = ["Layout", "Start", "bare_label", "ends_question", "next_text", "number_then_question", "start", "starts_question", "unnumbered"]
 
 _OPENING = re.compile(r"^[\"'“‘(\[]?[^\W\d_]")
 # "?", closing marks, a footnote marker, and at most two tokens of debris that
@@ -112,3 +113,25 @@ def unnumbered(text_at: int | None) -> Start:
 def start(label: str, text_at: int | None) -> Start:
     first, letter, last = number_label(label)
     return Start(label, first, letter, last, text_at)
+
+
+_BARE = re.compile(rf"^{HSPACE}*{BARE_QUESTION_LABEL}")
+# What a bare label may stand under and be no question of its own: a number,
+# alone or with its question ("1" / "Vraag:" / "Antwoord:"), a table's column
+# header ("Nr" / "Vraag"), or another label.
+_UNDER = frozenset({"NUMBER_ONLY", "NUMBERED", "COLUMN_HEADER", "DOSSIER_LINE", "QUESTION_LINE"})
+
+
+def bare_label(lines: Lines, index: int) -> Start | None:
+    """A bare "Vraag" or "Vraag:" label on line ``index``, perhaps with its
+    question after it: the start of a question printed without a number."""
+    value = lines.values[index].rstrip("\n")
+    match = _BARE.match(value)
+    if match is None or not (match.end() == len(value) or starts_question(value[match.end() :])):
+        return None  # "Vraag 3" (numbered), or not a label
+    before = index - 1
+    while before >= 0 and lines.kinds[before] == "BLANK":
+        before -= 1
+    if before >= 0 and lines.kinds[before] in _UNDER:
+        return None
+    return unnumbered(match.end() if match.end() < len(value) else None)

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..vocabulary import HSPACE, NOISE, NUMBERS, QUESTION_WORD
-from .base import Layout, Start, start, starts_question
+from .base import Layout, Start, bare_label, start, starts_question
 
 if TYPE_CHECKING:
     from ..grammar import Lines
@@ -18,7 +18,9 @@ def find_start(lines: Lines, index: int) -> Start | None:
     value = lines.values[index].rstrip("\n")
     match = START.match(value)
     if not match:
-        return None
+        # A bare "Vraag" among numbered labels: a question printed without
+        # its number (detection counts numbers only, so it is no evidence).
+        return bare_label(lines, index)
     text_at = match.end() if match.end() < len(value) else None
     if text_at is not None and not starts_question(value[text_at:]):
         return None

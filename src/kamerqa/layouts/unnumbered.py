@@ -15,17 +15,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..vocabulary import BARE_QUESTION_LABEL, HSPACE
-from .base import Layout, Start, ends_question, starts_question, unnumbered
+from .base import Layout, Start, bare_label, ends_question, starts_question, unnumbered
 
 if TYPE_CHECKING:
     from ..grammar import Lines
 
-_BARE = re.compile(rf"^{HSPACE}*{BARE_QUESTION_LABEL}")
-# What a bare label may stand under and be no question of its own: a number,
-# alone or with its question ("1" / "Vraag:" / "Antwoord:"), a table's column
-# header ("Nr" / "Vraag"), or another label.
-_UNDER = frozenset({"NUMBER_ONLY", "NUMBERED", "COLUMN_HEADER", "DOSSIER_LINE", "QUESTION_LINE"})
 #: The line kinds a question paragraph may open with.
 _PARAGRAPH_KINDS = frozenset({"TEXT"})
 # The header of a Kamervragen letter, which may end in "?" (its subject): no question.
@@ -35,7 +29,7 @@ _HEADER = re.compile(r"^\s*(?:Vragen|VRAGEN)\s+(?:van|gesteld)\b")
 def find_start(lines: Lines, index: int) -> Start | None:
     kind = lines.kinds[index]
     if kind == "QUESTION_LINE":
-        return _bare_label(lines, index)
+        return bare_label(lines, index)
     if kind in _PARAGRAPH_KINDS and "QUESTION_LINE" not in lines.at:
         return _asking_paragraph(lines, index)
     return None
@@ -53,19 +47,6 @@ def candidates(lines: Lines) -> Iterator[int]:
     for index in lines.at.get("BLANK", ()):
         if index + 1 < len(kinds) and kinds[index + 1] in _PARAGRAPH_KINDS:
             yield index + 1
-
-
-def _bare_label(lines: Lines, index: int) -> Start | None:
-    value = lines.values[index].rstrip("\n")
-    match = _BARE.match(value)
-    if match is None or not (match.end() == len(value) or starts_question(value[match.end() :])):
-        return None  # "Vraag 3" (numbered), or not a label
-    before = index - 1
-    while before >= 0 and lines.kinds[before] == "BLANK":
-        before -= 1
-    if before >= 0 and lines.kinds[before] in _UNDER:
-        return None
-    return unnumbered(match.end() if match.end() < len(value) else None)
 
 
 def _asking_paragraph(lines: Lines, index: int) -> Start | None:

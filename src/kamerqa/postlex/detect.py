@@ -80,9 +80,10 @@ def detect_form(
         starts = shape_starts(lines, form)
         if found is not None:
             found[form] = starts
-        if starts and REGISTRY[form].labels_decide:
-            expected = next(iter(starts.values())).first
-        for start in starts.values():
+        numbered = [start for start in starts.values() if start.label]  # a bare "Vraag" is no evidence of numbers
+        if numbered and REGISTRY[form].labels_decide:
+            expected = numbered[0].first
+        for start in numbered:
             if in_sequence(start, expected, previous, max_skip):
                 run += 1
                 skipped += max(0, start.first - expected)
