@@ -280,6 +280,26 @@ def test_a_second_dossier_heading_is_kept_as_introduction_text():
     assert analysis.unaccounted() == []
 
 
+def test_a_paper_for_two_dossiers_names_both():
+    # Corpus 346 (1990): two dossier lines, each with its part in brackets
+    # and no title of its own, then a title line for each.
+    text = (
+        "Vergaderjaar 1990-1991\n21 800 V (NAVO-deel)\n21 800 X (NAVO-deel)\n"
+        "Vaststelling van hoofdstuk V voor het jaar 1991\nVaststelling van hoofdstuk X voor het jaar 1991\n"
+        "Nr. 30\n\n1 Is dat zo?\nAntwoord\nJa.\n"
+    )
+    analysis = analyse(text)
+    meta = analysis.document.meta
+    assert (meta.dossier, meta.title) == (
+        "21 800 V (NAVO-deel); 21 800 X (NAVO-deel)",
+        "Vaststelling van hoofdstuk V voor het jaar 1991; Vaststelling van hoofdstuk X voor het jaar 1991",
+    )
+    assert analysis.unaccounted() == []
+    # a title that wraps over another number of lines is one title
+    wrapped = text.replace("voor het jaar 1991\nVaststelling van hoofdstuk X", "en X\nvoor het jaar 1991\nsamen")
+    assert analyse(wrapped).document.meta.title == "Vaststelling van hoofdstuk V en X voor het jaar 1991 samen voor het jaar 1991"
+
+
 def test_an_indented_line_inside_the_list_is_read_as_its_text():
     # Tab-indented lines are stray fragments only after the last question;
     # inside the list they are read as what they say, at their own column.

@@ -216,3 +216,100 @@ def test_a_mededeling_is_found_when_the_word_also_stands_later_in_capitals():
     from kamerqa.postlex.detect import shape_starts
 
     assert prepass.mededeling(lines, shape_starts(lines, "labelled"), text) == 5
+
+
+_ANSWERS_LIST = "Vergaderjaar 1990-1991\n21 800 V\nNr. 30\nLIJST VAN ANTWOORDEN1 Ontvangen 5 december 1990\n"
+
+
+@pytest.mark.parametrize("below", [prepass.ANSWERS_LIST_REACH, prepass.ANSWERS_LIST_REACH + 1])
+def test_the_heading_of_a_list_of_answers_only_has_its_first_answer_right_under_it(below):
+    # ANSWERS_LIST_REACH's boundary: the first numbered answer stands at most that many lines under the heading.
+    text = _ANSWERS_LIST + "Toelichting van de minister.\n" * (below - 1) + "1 Ja, dat is zo.\n2 Nee.\n"
+    found = prepass.answers_list(_lines(text), text)
+    assert found == (3 if below <= prepass.ANSWERS_LIST_REACH else None)
+
+
+def test_a_list_of_answers_only_is_no_list_of_questions():
+    # "LIJST VAN ANTWOORDEN" in a sentence, or a list of questions and answers, is no such heading.
+    for text in (
+        "21 800 V\nZie de LIJST VAN ANTWOORDEN van gisteren.\n1 Is dat zo?\nAntwoord\nJa.\n",
+        "21 800 V\nLIJST VAN VRAGEN EN ANTWOORDEN\n1 Is dat zo?\nJa.\n",
+    ):
+        assert prepass.answers_list(_lines(text), text) is None
+
+
+def test_a_list_of_answers_only():
+    # Corpus 346 (1990): the questions were printed as another paper; the
+    # heading's footnote body stands between two answers and is no answer 1
+    # again; a paragraph whose number the print lost, with answer 2 printed
+    # nowhere, is an answer of its own without a number; a joint answer has
+    # an empty part for each question it answers.
+    import kamerqa
+    from kamerqa.parsing import analyse
+
+    text = (
+        _ANSWERS_LIST + "1 Het overleg is in volle gang.\n1 De lijst van vragen is gedrukt onder nummer 24.\n"
+        "De Franse regering is alleen op politiek niveau betrokken.\n"
+        "3, 10 en 11 De herziening is in volle gang; zie het antwoord op vraag 1.\n"
+    )
+    analysis = analyse(text)
+    doc = analysis.document
+    assert doc.meta.kind == "Lijst van antwoorden"
+    assert [(q.number, q.text, q.answer, q.covers, q.parts) for q in doc.questions] == [
+        ("1", "", "Het overleg is in volle gang.", ("1",), ()),
+        (None, "", "De Franse regering is alleen op politiek niveau betrokken.", (), ()),
+        ("3, 10 en 11", "", "De herziening is in volle gang; zie het antwoord op vraag 1.", ("3", "10", "11"), ("", "", "")),
+    ]
+    assert [(q.lines.first, q.lines.last, q.answer_lines) for q in doc.questions] == [
+        (5, 6, doc.questions[0].lines),
+        (7, 7, doc.questions[1].lines),
+        (8, 8, doc.questions[2].lines),
+    ]
+    assert doc.questions[2].refers_to == ("1",)
+    [note] = doc.footnotes
+    assert (note.marker, note.text, note.question, note.line) == ("1", "De lijst van vragen is gedrukt onder nummer 24.", None, 6)
+    assert [(d.code, d.line, d.expected) for d in doc.diagnostics] == [("answer-number-lost", 7, "2")]
+    assert analysis.unaccounted() == []
+    # its questions are in the other paper: no answer is "unpaired", no question "unanswered"
+    assert kamerqa.parse(text, strict=True).questions == doc.questions
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("016112 F ISSN0921 -7371 SDU uitgevenj '", True),  # an old print's printer's line, OCR split after the apostrophe
+        ("s-Gravenhage 1990", True),
+        ("265912F ISSN 0921 7398 Sdu Uitgevenj Plantijnstraat 's Gravenhage 1992", True),
+        ("Tweede Kamer, vergaderjaar 1990-1991, 21 800 V en X, nr. 30", True),  # an old kamerstuk's running footer
+        ("Tweede Kamer, vergaderjaar 1988-1989, 20 800, hfdst. XIV, nr. 16", True),
+        ("ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1", True),
+        ("In 's-Gravenhage 1990 was het druk.", False),  # the place in a sentence
+        ("'s-Gravenhage, 12 maart 1990", False),  # a letter's place and date
+        ("Tweede Kamer, vergaderjaar 1990-1991, 21 800 V, nr. 30 en de antwoorden daarop.", False),
+    ],
+)
+def test_publication_footers_of_old_prints(line, furniture):
+    from kamerqa.furniture import publication_footer_lines, publication_footers
+
+    text = f"1 Is dat zo?\n{line}\nJa.\n"
+    assert (1 in publication_footers(text.split("\n"), publication_footer_lines(text))) == furniture
+
+
+def test_a_list_of_answers_only_reads_back_from_every_report():
+    import kamerqa
+    from kamerqa.exporters.txt import render
+
+    from .fuzzing import check_exports
+
+    text = (
+        "Vergaderjaar 1990-1991\n21 800 V (NAVO-deel)\n21 800 X (NAVO-deel)\n"
+        "Vaststelling van hoofdstuk V voor het jaar 1991\nVaststelling van hoofdstuk X voor het jaar 1991\nNr. 30\n"
+        + _ANSWERS_LIST.split("\n", 3)[3]
+        + "1 Het overleg is in volle gang.\nDe Franse regering is alleen op politiek niveau betrokken.\n3 en 4 Nee.\n"
+    )
+    doc = kamerqa.parse(text)
+    assert [q.number for q in doc.questions] == ["1", None, "3 en 4"]
+    check_exports(doc)
+    again = kamerqa.parse(render(doc))
+    assert [(q.number, q.text, q.answer) for q in again.questions] == [(q.number, q.text, q.answer) for q in doc.questions]
+    assert (again.meta.kind, again.meta.dossier, again.meta.title) == (doc.meta.kind, doc.meta.dossier, doc.meta.title)

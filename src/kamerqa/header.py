@@ -44,6 +44,7 @@ _HEADING = re.compile(
     r"^(?P<dossier>\d{2} ?\d{3})"
     r"(?:\s*-\s*(?P<number>\d+))?"
     r"(?:\s+(?P<part>[A-Z]{1,3}|[IVXLC]{1,6})(?=\s|$))?"
+    r"(?:\s+(?P<qualifier>\([^()\n]{1,40}\))(?=\s*$))?"
     r"\s*(?P<title>.*)$"
 )
 
@@ -52,7 +53,8 @@ def read_heading(text: str) -> Heading:
     """ "27925- 919 Verlenging ..." -> dossier 27925, number 919, title.
 
     The dossier keeps its printed form ("31 235") with any part letter
-    ("36 550 J").
+    ("36 550 J") and a qualifier in brackets that ends the line ("21 800 V
+    (NAVO-deel)": the title follows on the lines below).
     """
     match = _HEADING.match(clean_line(text))
     if not match:
@@ -63,6 +65,8 @@ def read_heading(text: str) -> Heading:
             title = f"{match.group('part')} {title}".strip()
         else:
             dossier += " " + match.group("part")
+    if match.group("qualifier"):
+        dossier += " " + match.group("qualifier")
     return Heading(dossier, match.group("number"), title or None)
 
 

@@ -68,6 +68,9 @@ _NOT_TEXT = frozenset({"BLANK", "FOOTNOTE_BODY", "FOOTNOTE_MORE", "ANSWER_START"
 class _Heading:
     dossier: Token
     title: list[Token]
+    #: The dossier lines above it of a paper printed for several dossiers
+    #: ("21 800 V (NAVO-deel)" / "21 800 X (NAVO-deel)" / their titles).
+    joint: list[Token] = attrs.Factory(list)
 
 
 @attrs.define
@@ -126,6 +129,10 @@ class ToDocument:
             if isinstance(child, Tree):  # a heading: the dossier line and the title lines continuing it
                 dossier, *title = _children(child, "heading")
                 child = _Heading(dossier, title)
+                if items and isinstance(items[-1], _Heading) and _untitled(items[-1]):
+                    # right under a dossier line without a title: one paper for both dossiers
+                    above = items.pop()
+                    child.joint = [*above.joint, above.dossier]
             items.append(child)
         entries: list[_Entry] = []
         fragments: list[Token] = []
@@ -297,6 +304,7 @@ class ToDocument:
                 self._role(item, "layout", "answers-heading")
         heading_text = [item for item in block if not isinstance(item, Tree) and item.type != "ANSWERS"]
         between = self._text(heading_text, ("meta", "intro"), notes).text if heading_text else ""
+        answers_only = not questions  # a list of answers whose questions are printed as another paper
         for item in block:
             if not isinstance(item, Tree):
                 continue
@@ -305,6 +313,10 @@ class ToDocument:
             self._role(label, "layout", "question-number")
             answer = self._text(body, ("answer", number), notes).text
             covers = covered_numbers(number)
+            if answers_only:
+                questions.append(self._answer_only(label, body, answer, covers))
+                entries.append(_Entry([label], [label, *body]))
+                continue
             members = [i for i, q in enumerate(questions) if q.covers and set(q.covers) <= set(covers) and q.answer is None]
             if not members:  # no question printed with that number: keep the text where a reader finds it
                 self.context.report(
@@ -341,6 +353,22 @@ class ToDocument:
                 del questions[i]
                 del entries[i]
         return questions, entries, between
+
+    def _answer_only(self, label: Token, body: list[Token], answer: str, covers: tuple[str, ...]) -> Question:
+        """An entry of a list of answers only: no question text (the
+        questions are another paper), the answer; a joint answer ("3, 10 en
+        11 ...") has an empty part for each question it answers."""
+        lines = LineSpan(line_of(label), self._last_line(body, label))
+        return Question(
+            number=label.value or None,  # "": a number lost in the print
+            text="",
+            answer=answer,
+            lines=lines,
+            refers_to=cross_references(answer),
+            answer_lines=lines,
+            covers=covers,
+            parts=("",) * len(covers) if len(covers) > 1 else (),
+        )
 
     @staticmethod
     def _last_line(body: list[Token], label: Token) -> int:
@@ -379,7 +407,15 @@ class ToDocument:
             if isinstance(item, _Heading):
                 heading = header.read_heading(item.dossier.value)
                 title_parts = [Token("TEXT", heading.title or "", line=item.dossier.line), *item.title]
-                title = self._text(title_parts, ("meta", "title"), notes).text
+                dossiers = [header.read_heading(line.value).dossier for line in item.joint]
+                if dossiers and not heading.title and len(item.title) == len(dossiers) + 1:
+                    # a title line for each dossier of a joint paper: "V ... 1991" / "X ... 1991"
+                    title = "; ".join(self._text([line], ("meta", "title"), notes).text for line in item.title)
+                else:
+                    title = self._text(title_parts, ("meta", "title"), notes).text
+                for line in item.joint:
+                    self._role(line, "meta", "dossier")
+                heading = attrs.evolve(heading, dossier="; ".join(filter(None, [*dossiers, heading.dossier])) or None)
                 intro, above = _title_above(intro)
                 if above:  # an old print's title above its dossier number: "Rijksbegroting voor het jaar 1989" / "20 800"
                     title = "; ".join(filter(None, [self._text(above, ("meta", "title"), notes).text, title]))
@@ -643,6 +679,11 @@ def _lines(tokens: Iterable[Token]) -> Iterable[Token]:
 
 def _retype_text(token: Token) -> Token:
     return Token("TEXT", token.value, token.start_pos, token.line, token.column)
+
+
+def _untitled(heading: _Heading) -> bool:
+    """A dossier line with no title of its own ("21 800 V (NAVO-deel)")."""
+    return not heading.title and header.read_heading(heading.dossier.value).title is None
 
 
 def _title_above(intro: list[Token]) -> tuple[list[Token], list[Token]]:

@@ -19,6 +19,7 @@ import sys
 
 __all__ = [
     "ANSWERS_HEADING",
+    "ANSWERS_LIST",
     "ANSWER_LABEL",
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
@@ -117,6 +118,11 @@ TOELICHTING_LABEL = (
 #: A committee's list of questions without answers: "LIJST VAN VRAGEN",
 #: "Verslag houdende een lijst van vragen" (not "... vragen en antwoorden").
 QUESTIONS_LIST = r"(?i:lijst[ \t]+van[ \t]+vragen)(?![ \t\n]+(?i:en)[ \t\n]+(?i:antwoord))"
+
+
+#: A committee's list that prints only the answers, its questions printed
+#: as another paper: "LIJST VAN ANTWOORDEN" (not "... vragen en antwoorden").
+ANSWERS_LIST = r"(?i:lijst[ \t]+van[ \t]+antwoorden)"
 
 
 #: The heading above the answers of a print whose questions come first:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from ..layouts.base import starts_question
-from ..model import Document, Question
+from ..model import Document, DocumentMeta, Question
 from ..text import ends_paragraph, footnote_marker_span, format_dutch_date
 from ..vocabulary import DIGITS
 from . import reject_options
@@ -64,8 +64,7 @@ def render(document: Document, *, layout: str | None = None) -> str:
     meta = document.meta
     out: list[str] = [""]
     if meta.dossier or meta.title:
-        heading = (meta.dossier or "") + (f"- {meta.about.number}" if meta.about and meta.about.number else "")
-        out += _wrap(f"{heading} {meta.title or ''}".strip()) + [""]
+        out += _heading(meta) + [""]
     out += [f"nr. {meta.number or ''} {meta.kind or 'Lijst van vragen en antwoorden'}".replace("  ", " "), ""]
     if meta.vastgesteld:
         out += [f"Vastgesteld {format_dutch_date(meta.vastgesteld)}", ""]
@@ -82,6 +81,22 @@ def render(document: Document, *, layout: str | None = None) -> str:
     for entry, question in enumerate(document.questions):
         out += _question(question, notes.get(entry, []), layout)
     return "\n".join(out) + "\n"
+
+
+def _heading(meta: DocumentMeta) -> list[str]:
+    """The dossier and title lines.  A paper for several dossiers ("21 800 V
+    (NAVO-deel); 21 800 X (NAVO-deel)") or whose dossier ends in a bracket
+    is written as printed: each dossier on a line of its own, then a title
+    line for each dossier where the title has one part per dossier, else
+    the title on one line."""
+    heading = (meta.dossier or "") + (f"- {meta.about.number}" if meta.about and meta.about.number else "")
+    dossiers = meta.dossier.split("; ") if meta.dossier and heading == meta.dossier else []
+    if not (len(dossiers) > 1 or heading.endswith(")")):
+        return _wrap(f"{heading} {meta.title or ''}".strip())
+    if len(dossiers) == 1:
+        return [heading, *(_wrap(meta.title) if meta.title else [])]
+    titles = (meta.title or "").split("; ")
+    return [*dossiers, *(titles if len(titles) == len(dossiers) else [meta.title] if meta.title else [])]
 
 
 def _counts_from_one(questions: Sequence[Question]) -> bool:

@@ -43,5 +43,5 @@ def complete(meta: DocumentMeta, text: str) -> DocumentMeta:
     # the text behind it must stay where the conservation check finds it.
     values = {name: value for name, value in family.read(text).items() if getattr(meta, name) in (None, ())}
     if meta.kind is None:
-        values["kind"] = family.KIND
+        values.setdefault("kind", family.KIND)  # a family may read a narrower kind from the text
     return attrs.evolve(meta, **values)

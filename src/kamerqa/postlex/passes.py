@@ -22,6 +22,7 @@ from ..layouts import REGISTRY
 from ..layouts import Start as _Start
 from ..model import Severity
 from ..text import clean_line, footnote_lead, footnote_marker_span
+from . import prepass
 from .context import SENTENCE_END, TEXT_KINDS, MarkerSites, last_type, looks_like_name, numbers, retype
 from .detect import in_sequence
 from .prepass import ANSWERS_HEADING_LINE
@@ -56,6 +57,7 @@ class State:
         self.pending = -1  # the first of the text lines not emitted yet (-1: none)
         self.start: _Start | None = None  # the question the current line starts, if any
         self.answer_numbers: set[int] = set()  # the numbers answered after an answers heading
+        self.printed_answers: set[int] | None = None  # every number an answer is printed with (answers-only lists)
         self.heading_open = False  # the answers heading's lines go on
 
     def flush(self, end: int) -> None:
@@ -90,14 +92,18 @@ def answers_section(state: State, index: int) -> bool:
     if index == lexer.answers_at or (state.heading_open and ANSWERS_HEADING_LINE.match(value)):
         if state.pending >= 0:
             state.flush(index)
-        state.out.append(retype(lines.token(index), "ANSWERS"))  # "Antwoord", "Antwoord van X. (Ontvangen ...)"
+        # "Antwoord", "Antwoord van X. (Ontvangen ...)", "LIJST VAN ANTWOORDEN1 Ontvangen ...":
+        # emitted as text is, so that a footnote marker on it is found.
+        state.emit_text(lines.token(index), "ANSWERS")
         state.heading_open = True
         return True
     state.heading_open = False
     numbered = lexer.answer_start(lines, index, state.answer_numbers) if index not in state.footers else None
     if numbered is None and index not in state.footers and _lost_number(state, index):
         return True
-    if numbered is None or (state.candidate is not None and _is_note_body(value, state.next_note)):
+    # A numbered line that could open the body of the next footnote is one,
+    # except the first under the heading: a footnote's body follows text.
+    if numbered is None or (state.answer_numbers and state.candidate is not None and _is_note_body(value, state.next_note)):
         return False
     if state.pending >= 0:
         state.flush(index)
@@ -117,13 +123,25 @@ def _lost_number(state: State, index: int) -> bool:
     """An answer whose number OCR lost: the numbers run 1, then 3, question
     2 is unanswered, and after answer 1's sentence a new one opens its own
     line ("1 Ja." / "De aanvankelijk ..." / "3 In het kader ..."): that line
-    starts answer 2.  Reported, since the number is read, not printed."""
+    starts answer 2.  Reported, since the number is read, not printed.
+
+    In a list of answers only there are no questions to read the number
+    from: where answer 2 is printed nowhere in it, such a line starts an
+    answer of its own, without a number (it may be answer 2, or a second
+    answer to 1's question; which, the print does not say)."""
     lexer, lines = state.lexer, state.lines
     kinds, values = lines.kinds, lines.values
     if not state.answer_numbers or kinds[index] != "TEXT" or index == 0 or kinds[index - 1] == "BLANK":
         return False
     missing = max(state.answer_numbers) + 1
-    if missing not in state.seen or not values[index][:1].isupper() or not SENTENCE_END.search(values[index - 1]):
+    if not values[index][:1].isupper() or not SENTENCE_END.search(values[index - 1]):
+        return False
+    if lexer.answers_only:
+        if state.printed_answers is None:  # found once, when first needed
+            state.printed_answers = prepass.answer_numbers(lines, lexer.answers_at if lexer.answers_at is not None else 0)
+        if missing in state.printed_answers:
+            return False
+    elif missing not in state.seen:
         return False
     for following in range(index + 1, min(index + _LOST_REACH, len(kinds))):
         after = lexer.answer_start(lines, following, state.answer_numbers) if following not in state.footers else None
@@ -136,15 +154,15 @@ def _lost_number(state: State, index: int) -> bool:
     if state.pending >= 0:
         state.flush(index)
     token = lines.token(index)
-    state.out.append(retype(token, "ANSWER_NUMBER", str(missing)))
-    lexer.context.report(
-        Severity.INFO,
-        "answer-number-lost",
-        f"answer {missing} has no printed number (lost in the print or its OCR); read from the numbers around it",
-        token,
-        text=None,
-        expected=str(missing),
-    )
+    if lexer.answers_only:
+        number, message = "", (
+            f"an answer without a printed number after answer {missing - 1}, and answer {missing} is printed nowhere; "
+            "kept as an answer of its own, without a number"
+        )
+    else:
+        number, message = str(missing), f"answer {missing} has no printed number (lost in the print or its OCR); read from the numbers around it"
+    state.out.append(retype(token, "ANSWER_NUMBER", number))
+    lexer.context.report(Severity.INFO, "answer-number-lost", message, token, text=None, expected=str(missing))
     state.answer_numbers.add(missing)
     state.emit_text(token)
     return True
@@ -201,7 +219,11 @@ def question_number(state: State, index: int, kind: str, token: Token) -> bool:
     """Not a rule of its own: whether the line starts the next question,
     for the rules after it.  Never takes the line."""
     lexer = state.lexer
-    state.start = lexer.next_start(state.lines, index, state.expected, state.previous) if index in lexer.starts else None
+    # Under the heading of the answers that follow all questions, no question starts.
+    answers = lexer.answers_at is not None and index > lexer.answers_at
+    state.start = (
+        lexer.next_start(state.lines, index, state.expected, state.previous) if index in lexer.starts and not answers else None
+    )
     return False
 
 

@@ -7,6 +7,7 @@ line passes run, each from evidence found once.
 * :func:`prelude` - a web page's title and navigation before the document;
 * :func:`answers_heading` - the "Antwoord" heading of a print whose
   questions come first;
+* :func:`answers_list` - the heading of a list that prints only the answers;
 * :func:`mededeling` - a deferral notice in the place of the answers;
 * :func:`toelichting` - the question letter's own note after the last answer;
 * :func:`typed_notes` - the footnotes that end a Word letter, typed "1) ...";
@@ -26,13 +27,14 @@ from ..grammar import Lines
 from ..layouts import Start as _Start
 from ..layouts.base import ends_question, starts_question
 from ..text import HSPACE, clean_line, footnote_lead, number_label, typed_footnote_lead
-from ..vocabulary import ANSWERS_HEADING, MEDEDELING_LABEL, TOELICHTING_LABEL
+from ..vocabulary import ANSWERS_HEADING, ANSWERS_LIST, MEDEDELING_LABEL, TOELICHTING_LABEL
 from .context import HEADER_KINDS, SENTENCE_END, TEXT_KINDS, numbers
 
 __all__ = [
     "HEADING_LINES",
     "answer_numbers",
     "answers_heading",
+    "answers_list",
     "any_start",
     "footer_lines",
     "link_debris",
@@ -206,6 +208,32 @@ def answers_heading(lines: Lines, starts: dict[int, _Start], text: str) -> int |
             if start is not None:
                 return index if start.first == first_number else None
         return None
+    return None
+
+
+_ANSWERS_LIST_LINE = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_LIST}")
+#: How far into the document the heading of an answers-only list is looked
+#: for, in characters: it is the kind line, under the dossier and title.
+ANSWERS_LIST_HEAD = 3_000
+#: How many lines under that heading the first numbered answer may stand.
+ANSWERS_LIST_REACH = 3
+
+
+def answers_list(lines: Lines, text: str) -> int | None:
+    """The heading of a committee list that prints only the answers ("LIJST
+    VAN ANTWOORDEN", its questions printed as another paper), where a
+    numbered answer follows within :data:`ANSWERS_LIST_REACH` lines: the
+    answers section then opens there, with no question before it.  None in
+    every other document."""
+    match = _ANSWERS_LIST_LINE.search(text, 0, ANSWERS_LIST_HEAD)
+    if match is None:
+        return None
+    index = text.count("\n", 0, match.start())
+    if index >= len(lines) or lines.kinds[index] not in ("TEXT", "KIND_LINE"):
+        return None
+    for following in range(index + 1, min(index + 1 + ANSWERS_LIST_REACH, len(lines))):
+        if any_start(lines, following) is not None:
+            return index
     return None
 
 
