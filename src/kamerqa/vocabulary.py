@@ -120,9 +120,10 @@ TOELICHTING_LABEL = (
 QUESTIONS_LIST = r"(?i:lijst[ \t]+van[ \t]+vragen)(?![ \t\n]+(?i:en)[ \t\n]+(?i:antwoord))"
 
 
-#: A committee's list that prints only the answers, its questions printed
-#: as another paper: "LIJST VAN ANTWOORDEN" (not "... vragen en antwoorden").
-ANSWERS_LIST = r"(?i:lijst[ \t]+van[ \t]+antwoorden)"
+#: The heading of a committee's list that prints only the answers, its
+#: questions printed as another paper: "LIJST VAN ANTWOORDEN" opening a line
+#: (not "... vragen en antwoorden", not the words inside a sentence).
+ANSWERS_LIST = rf"(?m:^){HSPACE}*(?i:lijst[ \t]+van[ \t]+antwoorden)"
 
 
 #: The heading above the answers of a print whose questions come first:

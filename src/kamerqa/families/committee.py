@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..text import clean_line, parse_dutch_date
-from ..vocabulary import ANSWERS_LIST, HSPACE
+from ..vocabulary import ANSWERS_LIST
 
 __all__ = ["ANSWERS_KIND", "KIND", "evidence", "read"]
 
@@ -30,7 +30,7 @@ _KIND = re.compile(r"\b(?:lijst\s+van\s+(?:vragen|antwoorden)|verslag\s+houdende
 _SESSION = re.compile(r"\bVergaderjaar\s+(?P<session>\d{4}\s*[–—-]\s*\d{4})")
 _RECEIVED = re.compile(rf"(?i:lijst\s+van\s+[^\n]{{0,40}}?)\bOntvangen\s+(?P<date>{_DATE})")
 _ADOPTED = re.compile(rf"\bVastgesteld\s+(?P<date>{_DATE})")
-_ANSWERS_ONLY = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_LIST}")
+_ANSWERS_ONLY = re.compile(ANSWERS_LIST)
 _SIGNATURE = re.compile(r"(?i)\b(?:voorzitter|griffier)\s+van\s+de\s+(?:vaste\s+)?commissie")
 _COMMITTEE = re.compile(
     r"\b[Dd]e\s+(?P<committee>(?:vaste\s+|algemene\s+|tijdelijke\s+)?[Cc]ommissie\s+voor\s+[^.,;'’]{1,80}?)['’]?\s+"
@@ -51,7 +51,7 @@ def evidence(text: str) -> int:
 
 def read(text: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    if _ANSWERS_ONLY.search(text, 0, HEAD):  # on a line of its own: the kind, not words of a sentence
+    if _ANSWERS_ONLY.search(text, 0, HEAD):  # opening a line: the kind, not words of a sentence
         found["kind"] = ANSWERS_KIND
     head = clean_line(text[:HEAD])
     if session := _SESSION.search(head):

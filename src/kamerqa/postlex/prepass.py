@@ -211,7 +211,7 @@ def answers_heading(lines: Lines, starts: dict[int, _Start], text: str) -> int |
     return None
 
 
-_ANSWERS_LIST_LINE = re.compile(rf"(?m)^{HSPACE}*{ANSWERS_LIST}")
+_ANSWERS_LIST_LINE = re.compile(ANSWERS_LIST)
 #: How far into the document the heading of an answers-only list is looked
 #: for, in characters: it is the kind line, under the dossier and title.
 ANSWERS_LIST_HEAD = 3_000
