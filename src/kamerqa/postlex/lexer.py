@@ -68,6 +68,7 @@ class PostLexer:
         self.mededeling_at: int | None = None  # the line of a Mededeling heading after the questions
         self.answers_at: int | None = None  # the "Antwoord" heading of a print whose questions come first
         self.answers_only = False  # a list of answers only: its questions are printed elsewhere
+        self.printed_answers: set[int] = set()  # there, every number an answer is printed with
         self.toelichting_at: int | None = None  # the question letter's "Toelichting:" after the last answer
         self.typed_notes_at: int | None = None  # where the footnotes typed "1) ..." that end a letter begin
         self.lost: dict[int, int] = {}  # the lines of questions whose number OCR lost, and that number
@@ -113,10 +114,11 @@ class PostLexer:
         prelude = prepass.prelude(lines)
         self.mededeling_at = prepass.mededeling(lines, self.starts, self.text)
         self.answers_at = prepass.answers_heading(lines, self.starts, self.text)
-        self.answers_only = False
+        self.answers_only, self.printed_answers = False, set()
         if self.answers_at is None:  # "LIJST VAN ANTWOORDEN": the answers section, and no question before it
             self.answers_at = prepass.answers_list(lines, self.text)
-            self.answers_only = self.answers_at is not None
+            if self.answers_at is not None:
+                self.answers_only, self.printed_answers = True, prepass.answer_numbers(lines, self.answers_at)
         if self.mededeling_at is not None and self.answers_at is None and not lines.at.get("ANSWER_LINE"):
             self.questions_only = True  # a deferral notice after the questions, and no answer anywhere
         self.toelichting_at = prepass.toelichting(lines, self.starts, self.text, unanswered=self.questions_only)

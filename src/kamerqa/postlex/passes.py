@@ -22,7 +22,6 @@ from ..layouts import REGISTRY
 from ..layouts import Start as _Start
 from ..model import Severity
 from ..text import clean_line, footnote_lead, footnote_marker_span
-from . import prepass
 from .context import SENTENCE_END, TEXT_KINDS, MarkerSites, last_type, looks_like_name, numbers, retype
 from .detect import in_sequence
 from .prepass import ANSWERS_HEADING_LINE
@@ -57,7 +56,6 @@ class State:
         self.pending = -1  # the first of the text lines not emitted yet (-1: none)
         self.start: _Start | None = None  # the question the current line starts, if any
         self.answer_numbers: set[int] = set()  # the numbers answered after an answers heading
-        self.printed_answers: set[int] | None = None  # every number an answer is printed with (answers-only lists)
         self.heading_open = False  # the answers heading's lines go on
 
     def flush(self, end: int) -> None:
@@ -136,12 +134,8 @@ def _lost_number(state: State, index: int) -> bool:
     missing = max(state.answer_numbers) + 1
     if not values[index][:1].isupper() or not SENTENCE_END.search(values[index - 1]):
         return False
-    if lexer.answers_only:
-        if state.printed_answers is None:  # found once, when first needed
-            state.printed_answers = prepass.answer_numbers(lines, lexer.answers_at if lexer.answers_at is not None else 0)
-        if missing in state.printed_answers:
-            return False
-    elif missing not in state.seen:
+    # Answers only: the skipped number is answered nowhere.  Else: its question is printed.
+    if (missing in lexer.printed_answers) if lexer.answers_only else (missing not in state.seen):
         return False
     for following in range(index + 1, min(index + _LOST_REACH, len(kinds))):
         after = lexer.answer_start(lines, following, state.answer_numbers) if following not in state.footers else None
