@@ -146,6 +146,7 @@ def main() -> int:
         )
     print(f"flat x100 against x10: {flat_times[100] / flat_times[10]:.1f}x the time (linear: about 10x); goals: >= 3 MB/s, <= 20x memory")
 
+    layout_figures(repeat)
     pdf_figures(repeat)
 
     command = [sys.executable, "-m", "kamerqa", "convert", str(REFERENCE), "--to", "json"]
@@ -160,6 +161,47 @@ def main() -> int:
         starts.append(time.perf_counter() - begin)
     print(f"cold start of 'kamerqa convert <reference> --to json': {statistics.median(starts):.3f}s median (goal: 0.3s)")
     return 0
+
+
+def layout_figures(repeat: int) -> None:
+    """MB/s on every registered layout: for each, the largest corpus document
+    of that layout whose renumbered copies parse to exactly its entries
+    times the copies (so the figure is of a real reading, not of text the
+    copies garbled), made about 0.2 and 2 MB long."""
+    from kamerqa.layouts import REGISTRY
+
+    chosen: dict[str, tuple[str, str]] = {}
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = kamerqa.parse(text)
+        name = doc.meta.layout
+        if len(doc.questions) < 2 or len(text) <= len(chosen.get(name, ("", ""))[1]):
+            continue
+        copied = kamerqa.parse(renumbered_copies(text, 3))
+        if copied.meta.layout == name and len(copied.questions) == 3 * len(doc.questions):
+            chosen[name] = (path.name, text)
+    print()
+    print("every layout: the largest corpus document of each, in renumbered copies of about 0.2 and 2 MB")
+    for name in REGISTRY:
+        if name not in chosen:
+            print(f"  {name:<11} (no corpus document of this layout copies cleanly)")
+            continue
+        source, text = chosen[name]
+        seconds = {}
+        for target in (200_000, 2_000_000):
+            big = renumbered_copies(text, max(1, target // len(text.encode("utf-8"))))
+            size = len(big.encode("utf-8"))
+            seconds[target] = best(lambda: kamerqa.parse(big), 1 if target > 200_000 else repeat)
+        gc.collect()
+        tracemalloc.start()
+        kamerqa.parse(big)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(
+            f"  {name:<11} {size / 1e6:5.2f}MB {seconds[2_000_000]:6.3f}s {size / 1e6 / seconds[2_000_000]:6.2f} MB/s"
+            f"  x{seconds[2_000_000] / seconds[200_000]:4.1f} for 10x the text  peak memory {peak / size:4.1f}x  ({source[:40]})"
+        )
+    print("(goals on every layout: >= 3 MB/s, linear (about 10x), <= 20x memory)")
 
 
 PDFS = sorted((ROOT / "tests" / "corpus").glob("*.pdf"))
