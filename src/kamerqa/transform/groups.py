@@ -9,9 +9,9 @@ import re
 import attrs
 from lark import Token
 
-from .model import LineSpan, Question
-from .text import covered_numbers
-from .vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NUMBERS
+from ..model import LineSpan, Question
+from ..text import covered_numbers
+from ..vocabulary import ANSWER_REFERENCE, ANSWER_WORD, NUMBERS
 
 __all__ = ["Entry", "group_shared_answers", "join_answered_together"]
 
