@@ -179,13 +179,13 @@ def test_lark_sees_ordinary_tokens_in_parse_errors(text):
     # be an ordinary Lark token again.
     from lark.exceptions import UnexpectedToken
 
+    from kamerqa.feeding import feed, line_tokens, merge_runs
     from kamerqa.grammar import layout_parser
-    from kamerqa.parsing import _feed, _merge_runs, _tokens
     from kamerqa.postlex import ParseContext
 
     layout, context = layout_parser("qa"), ParseContext()
     with pytest.raises(UnexpectedToken) as raised:
-        _feed(layout, _merge_runs(_tokens(layout, text, context)), context, recover=False)
+        feed(layout, merge_runs(line_tokens(layout, text, context)), context, recover=False)
     token = raised.value.token
     assert token.value and str.__str__(token) == token.value
 

@@ -177,7 +177,7 @@ def _parse_both_ways(text: str):
             return ("error", error.code, error.line, error.column)
 
     merged = outcome()
-    with mock.patch("kamerqa.parsing._merge_runs", list):
+    with mock.patch("kamerqa.feeding.merge_runs", list):
         separate = outcome()
     return merged, separate
 

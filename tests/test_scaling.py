@@ -76,13 +76,13 @@ def test_inputs_of_too_many_lines_are_refused_before_parsing(monkeypatch):
 
 
 def test_running_out_of_memory_is_an_input_error(monkeypatch):
-    import kamerqa.parsing
+    import kamerqa.feeding
     from kamerqa.errors import InputError
 
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(kamerqa.parsing, "_merge_runs", exhausted)
+    monkeypatch.setattr(kamerqa.feeding, "merge_runs", exhausted)
     with pytest.raises(InputError, match="not enough memory to parse"):
         kamerqa.parse("1 Vraag?\nAntwoord\nJa.\n")
 
