@@ -154,7 +154,7 @@ def test_a_sentence_ending_line_ends_its_paragraph_only_when_clearly_shorter():
 def test_a_marker_is_found_where_a_scan_of_the_whole_text_finds_it(text, marker):
     # The search starts at each occurrence of the digits (fast on long
     # lines); it must find what scanning the whole text with the pattern finds.
-    from kamerqa.text import _MARKERS, footnote_marker_span
+    from kamerqa.text.markers import _MARKERS, footnote_marker_span
 
     scanned = [m.span() for m in _MARKERS.finditer(text) if m.group(m.lastindex or 0) == marker]
     assert footnote_marker_span(text, marker) == (scanned[-1] if scanned else None)
