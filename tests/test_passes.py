@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kamerqa.grammar import layout_parser
-from kamerqa.postlex import ParseContext, PostLexer, passes, prepass
+from kamerqa.postlex import ParseContext, PostLexer, blocks, passes, prepass
 
 
 def _lines(text: str):
@@ -202,6 +202,20 @@ def test_an_answer_whose_number_ocr_lost_is_read_from_the_numbers_around_it():
     # where the numbers run on (2 printed), nothing is read into them
     printed = kamerqa.parse(questions + "Antwoord\n" + answers.replace("De aanvankelijk", "2 De aanvankelijk"))
     assert not [d for d in printed.diagnostics if d.code == "answer-number-lost"]
+
+
+@pytest.mark.parametrize("filler", [blocks.LOST_REACH - 2, blocks.LOST_REACH - 1])
+def test_a_lost_answer_number_is_read_only_when_the_next_answer_is_near(filler):
+    # LOST_REACH's boundary: the next numbered answer (3) must stand fewer
+    # than LOST_REACH lines below the line that would start answer 2.
+    import kamerqa
+
+    questions = "1 Is het waar?\n2 Waarom is dat zo?\n3 Wat kost het?\nAntwoord\n"
+    answers = "1 Ja.\nDe aanvankelijk gedachte recreatie past niet,\n" + "en verder nog meer tekst,\n" * filler + "3 Het geld is gegeven.\n"
+    doc = kamerqa.parse(questions + answers)
+    lost = [d.expected for d in doc.diagnostics if d.code == "answer-number-lost"]
+    assert lost == (["2"] if filler <= blocks.LOST_REACH - 2 else [])
+    assert [q.number for q in doc.questions if q.answer] == (["1", "2", "3"] if lost else ["1", "3"])
 
 
 def test_a_mededeling_is_found_when_the_word_also_stands_later_in_capitals():

@@ -20,9 +20,10 @@ from ..model import Severity
 from ..text import HSPACE, clean_line, footnote_marker_span, starts_with_month
 from ..vocabulary import BARE_QUESTION_LABEL, MEDEDELING_LABEL, MEDEDELING_WORD, NUMBERS, TOELICHTING_WORD
 from . import prepass
+from .blocks import answers_section, closing_heading
 from .context import ANSWER_LABEL_SPLIT, FORMS, TEXT_KINDS, FootnoteRef, ParseContext, numbers, retype
 from .detect import continues_list, in_sequence, shape_starts
-from .passes import LINE_RULES, State, answers_section, closing_heading
+from .passes import LINE_RULES, State
 
 __all__ = ["PostLexer"]
 
