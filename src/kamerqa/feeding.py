@@ -24,17 +24,12 @@ from .postlex import ParseContext, PostLexer, detect_form, questions_only
 
 __all__ = ["ERROR_MESSAGES", "feed", "line_tokens", "merge_runs", "name_error"]
 
-# Unexpected lines, named by example (Lark's match_examples): each example is
-# a small document that fails at the kind of line the name describes.
+# Unexpected lines other than answer labels, named by example (Lark's
+# match_examples): each example is a small document that fails at the kind
+# of line the name describes.  An unexpected answer label is named by what
+# came before it (see name_error): examples that fail at a label would
+# match other lines too, wherever the parser happens to be in the same state.
 _ERROR_EXAMPLES: dict[str, Sequence[str]] = {
-    "answer-before-question": [
-        "Antwoord\nJa.\n",
-        "Lijst van vragen en antwoorden\n\nAntwoord: Ja.\n",
-    ],
-    "repeated-answer-label": [
-        "1 Is dat zo?\n\nAntwoord\nJa.\n\nAntwoord\n",
-        "1 Is dat zo?\nAntwoord: Ja.\nAntwoord: Nee.\n",
-    ],
     "text-after-fragments": [
         "1 Is dat zo?\nAntwoord\nJa.\n\tJa.\nmeer tekst\n",
     ],
