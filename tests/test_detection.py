@@ -109,13 +109,41 @@ def test_questions_without_numbers_are_read_where_no_layout_finds_a_number():
     assert not doc.problems
 
 
-def test_one_numbered_question_outweighs_any_number_of_bare_labels():
-    # Just inside: no number anywhere.  Just outside: one question numbered.
+def test_one_numbered_label_outweighs_any_number_of_bare_labels():
+    # Just inside: no number anywhere.  Just outside: one question labelled with a number.
     assert kamerqa.parse(UNNUMBERED).meta.layout == "unnumbered"
-    numbered = UNNUMBERED.replace("Vraag\nIs dat zo?", "Vraag 1\nIs dat zo?", 1)
+    numbered = UNNUMBERED.replace("Vraag\nIs dat zo?", "Vraag 1\nIs dat zo?", 1) + "\nVraag\nEn verder?\nAntwoord\nOok.\n" * 3
     doc = kamerqa.parse(numbered)
     assert doc.meta.layout == "labelled"
     assert not any(d.code == "layout-uncertain" for d in doc.diagnostics)  # no rival of a numbered reading
+
+
+@pytest.mark.parametrize(("numbers", "expected"), [(1, "unnumbered"), (2, "table")])
+def test_bare_labels_weigh_against_numbers_at_line_starts(numbers, expected):
+    # A numbered line after a bare "Vraag" may be a footnote body at the
+    # page's foot (corpus 300: "1 De vraag van de Tweede Kamer is hier
+    # exact weergegeven ..."). One bare label weighs LABEL_WEIGHT (2): more
+    # than one numbered line, not more than two (a tie goes to the numbers).
+    from kamerqa.postlex import LABEL_WEIGHT
+
+    assert LABEL_WEIGHT == 2
+    bare = "Vraag\nHeeft u onderzocht of dat zo is?1\nAntwoord\nJa.\n\n"
+    notes = "".join(f"{k} De vraag is hier weergegeven zoals gesteld.\n" for k in range(1, numbers + 1))
+    assert _form(bare + notes) == expected
+    if expected == "unnumbered":
+        doc = kamerqa.parse(bare + notes)
+        assert [(q.text, q.answer) for q in doc.questions] == [("Heeft u onderzocht of dat zo is?1", "Ja.")]
+        assert [(f.marker, f.text) for f in doc.footnotes] == [("1", "De vraag is hier weergegeven zoals gesteld.")]
+
+
+def test_a_page_counter_is_no_footnote_body():
+    # "1/2" under a page whose marker 1 awaits its body is the page's counter.
+    from kamerqa.text import footnote_lead
+
+    assert footnote_lead("1/2") is None and footnote_lead("1 Zie de brief.") == ("1", "Zie de brief.")
+    doc = kamerqa.parse("Vraag 1\nIs dat zo?1\nAntwoord 1\nJa.\n1/2\nVraag 2\nEn dit?\nAntwoord 2\nNee.\n2/2\n")
+    assert doc.footnotes == ()
+    assert [q.answer for q in doc.questions] == ["Ja.", "Nee."]
 
 
 @pytest.mark.parametrize("above", ["1", "1 Is dat zo?", "Nr", "Vraag"])

@@ -276,6 +276,41 @@ def test_a_footnote_of_flat_text_runs_to_its_page_counter_within_reach(pieces, k
         assert q1.answer is not None and q1.answer.startswith("Noot zin twee.")
 
 
+def _two_notes(gap: int) -> str:
+    """A one-line letter whose page ends with the bodies of footnotes 1 and
+    2 run together ("... nr. 60.  2 Wet ..."); marker 2 stands ``gap``
+    characters before the body's number."""
+    return (
+        "Algemene Rekenkamer Geachte voorzitter, " + "tekst " * 200 + "zie ons rapport.1 "
+        "Vraag 1 Waarom is dat zo? Het antwoord staat in de wet2 " + "ook " * (gap // 4) + "van 2019."
+        "   1 Algemene Rekenkamer (2019). Brief, nr. 60.  2 Wet fiscale maatregelen; Staatsblad 2019, 511.    1/2  "
+        "Vraag 2 En dit? Dat ook. Vraag 3 En dat? Ook zo. 2/2"
+    )
+
+
+def test_footnote_bodies_run_together_at_a_page_foot_are_cut_apart():
+    doc = kamerqa.parse(_two_notes(0))
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("1", "Algemene Rekenkamer (2019). Brief, nr. 60."),
+        ("2", "Wet fiscale maatregelen; Staatsblad 2019, 511."),
+    ]
+    assert doc.question("1").answer == "Het antwoord staat in de wet2 van 2019."
+
+
+@pytest.mark.parametrize("far", [False, True])
+def test_a_footnote_body_is_cut_off_only_when_its_marker_is_near(far):
+    # NOTE_MARKER_REACH's boundary: marker 2 within reach of the body's
+    # number cuts the body off; further away it stays in footnote 1.
+    text = _two_notes(0)
+    number = text.index(" 2 Wet") + 1
+    marker = text.index("wet2") + 3
+    text = _two_notes(flat.NOTE_MARKER_REACH - (number - marker) + (4 if far else -4))
+    number, marker = text.index(" 2 Wet") + 1, text.index("wet2") + 3
+    assert (number - marker > flat.NOTE_MARKER_REACH) == far
+    notes = [f.marker for f in kamerqa.parse(text).footnotes]
+    assert notes == (["1"] if far else ["1", "2"])
+
+
 # The searches that start from a literal or a digit find what the plain
 # patterns (their specification, kept here) find, on text made of the
 # characters that matter to them.

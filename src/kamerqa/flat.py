@@ -16,7 +16,9 @@ are boundaries:
 * runs of three or more spaces, where a converter replaced a line break,
   and numbered questions "1. Zijn er ..." after them;
 * a bare number between a question label and its question ("Vraag 10 77
-  Hoeveel": a page counter that lost its slash), and URLs.
+  Hoeveel": a page counter that lost its slash), and URLs;
+* a footnote body after a sentence ("nr. 60.  2 Wet fiscale ..."), where
+  its number stands as a marker earlier on the page.
 
 Joining the pieces with single spaces gives the original text back, so
 the re-breaking loses nothing; ``FlatText.origin`` maps every new line back
@@ -34,6 +36,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .text import footnote_marker_span
 from .vocabulary import (
     ANSWER_REFERENCE,
     ANSWER_WORD_START,
@@ -54,6 +57,9 @@ HEADER_WORDS = 8
 HEADER_REACH = 120
 #: The longest running header looked for, in characters.
 HEADER_LENGTH = 500
+#: How far before a footnote body its marker is looked for, in characters
+#: (about a page of text).
+NOTE_MARKER_REACH = 6_000
 
 
 @attrs.frozen
@@ -100,6 +106,11 @@ _BARE_ANSWER = re.compile(
 # printed without a number ("... (III). Vraag Heeft de ARK onderzocht ...?").
 _BARE_QUESTION = re.compile(rf"{QUESTION_WORD}(?= +[\"'“‘(]?[A-Z])")
 _SENTENCE_MARKS = ".?!)”’\""
+# A footnote body right after a sentence, as the bodies at a page's foot run
+# on in flat text ("... 32 800, nr. 60.  2 Wet fiscale maatregelen ..."): cut
+# before its number where that number stands as a footnote marker earlier on
+# the page ("... Klimaatakkoord.2"), see :func:`_note_bodies`.
+_NOTE_AFTER_SENTENCE = re.compile(r"[.?!][\"'”’»)\]]*\s+(\d{1,2}) (?=[\"'“‘(\[]?[A-ZÀ-Þ])")
 
 
 def _bare(pattern: re.Pattern[str], line: str) -> Iterator[re.Match[str]]:
@@ -135,6 +146,15 @@ def _numbered_starts(line: str) -> Iterator[int]:
     for match in _NUMBERED_CANDIDATE.finditer(line):
         start = match.start()
         if start == 0 or (start >= 2 and _NUMBERED_BEFORE.fullmatch(line, start - 2, start)):
+            yield start
+
+
+def _note_bodies(line: str) -> Iterator[int]:
+    """Where a footnote body opens after a sentence in ``line``: its number
+    is a footnote marker within :data:`NOTE_MARKER_REACH` characters before."""
+    for match in _NOTE_AFTER_SENTENCE.finditer(line):
+        start = match.start(1)
+        if footnote_marker_span(line[max(0, start - NOTE_MARKER_REACH) : match.start() + 1], match.group(1)) is not None:
             yield start
 
 
@@ -178,6 +198,7 @@ def split_flat_text(text: str) -> FlatText | None:
         # ... but not between a question's number and its text ("1.   Zijn er")
         cuts.update(end for start, end in breaks if not _NUMBER_BEFORE.search(line, max(0, start - 6), start))
         cuts.update(_numbered_starts(line))
+        cuts.update(_note_bodies(line))
         counters = _page_counters(line)
         for begin, end in counters:
             cuts.update((begin, end))

@@ -71,9 +71,12 @@ def detect_form(
     anywhere ("Vraag 5" first); other forms count from 1.  A run of labels
     weighs :data:`LABEL_WEIGHT` times its length.
 
-    A layout without numbers counts its starts (labels weighed as above); it
-    is chosen only where no numbered layout found a single question: a
-    number is evidence a reading without numbers cannot outweigh."""
+    A layout without numbers counts its starts (labels weighed as above).
+    Numbered labels ("Vraag 1") it never outweighs.  Against numbers at line
+    starts only its bare labels ("Vraag" with no number) weigh: one such
+    line after a bare "Vraag" is more likely a footnote body at the page's
+    foot ("1 De vraag is hier exact weergegeven ...") than a question;
+    paragraphs that end in "?" outweigh no number."""
     best, best_score = "table", (0, 0)
     for form in (name for name, layout in REGISTRY.items() if layout.numbered):  # the more explicit layouts first
         run, skipped, expected, previous = 0, 0, 1, None
@@ -93,8 +96,11 @@ def detect_form(
         weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
         if run and (run * weight, -skipped) > best_score:
             best, best_score = form, (run * weight, -skipped)
-    if best_score[0]:
-        return best  # a number is found: no reading without numbers is looked for
+    # Numbered labels ("Vraag 1") outweigh bare ones; a number at a line
+    # start may be a footnote body, and bare labels may outweigh those.
+    numbers_found = best_score[0] > 0
+    if numbers_found and REGISTRY[best].labels_decide:
+        return best
     for form in (name for name, layout in REGISTRY.items() if not layout.numbered):
         starts = shape_starts(lines, form)
         if found is not None:
@@ -103,7 +109,9 @@ def detect_form(
         evidence = labels * LABEL_WEIGHT + len(starts) - labels
         if scores is not None:
             scores[form] = evidence
-        if evidence > best_score[0]:
+        # Against numbers only labels count: questions that merely end in
+        # "?" do not outweigh a number, bare "Vraag" labels may.
+        if (labels * LABEL_WEIGHT if numbers_found else evidence) > best_score[0]:
             best, best_score = form, (evidence, 0)
     return best
 

@@ -69,8 +69,9 @@ def _marker_spans(text: str, marker: str) -> Iterator[tuple[int, int]]:
         at = text.find(marker, at + len(marker))
 
 
-# "1https://...", "1 Nederlands Dagblad", and in brackets "[1] NOS Nieuws" (Word and web text).
-_FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(?:(\d{{1,3}})(?![\d.)])|\[(\d{{1,3}})\]){HSPACE}*(\S.*)$", re.DOTALL)
+# "1https://...", "1 Nederlands Dagblad", and in brackets "[1] NOS Nieuws" (Word and web text);
+# not a page counter "1/2" or a date "1/3".
+_FOOTNOTE_LEAD = re.compile(rf"^{HSPACE}*(?:(\d{{1,3}})(?![\d.)/])|\[(\d{{1,3}})\]){HSPACE}*(\S.*)$", re.DOTALL)
 
 
 _FOOTNOTE_LEAD_PARENTHESIS = re.compile(rf"^{HSPACE}*(\d{{1,3}})\){HSPACE}+(\S.*)$", re.DOTALL)
