@@ -130,6 +130,8 @@ def test_bare_labels_weigh_against_numbers_at_line_starts(numbers, expected):
     bare = "Vraag\nHeeft u onderzocht of dat zo is?1\nAntwoord\nJa.\n\n"
     notes = "".join(f"{k} De vraag is hier weergegeven zoals gesteld.\n" for k in range(1, numbers + 1))
     assert _form(bare + notes) == expected
+    # A document whose first question is numbered is numbered, bare labels after it or not.
+    assert _form(notes + bare) == "table"
     if expected == "unnumbered":
         doc = kamerqa.parse(bare + notes)
         assert [(q.text, q.answer) for q in doc.questions] == [("Heeft u onderzocht of dat zo is?1", "Ja.")]
@@ -146,13 +148,15 @@ def test_a_page_counter_is_no_footnote_body():
     assert [q.answer for q in doc.questions] == ["Ja.", "Nee."]
 
 
-@pytest.mark.parametrize("above", ["1", "1 Is dat zo?", "Nr", "Vraag"])
+@pytest.mark.parametrize("above", ["1", "1 Is dat zo?", "Nr", "Vraag", "1 Is dat zo?\nPagina 1/9\n", "1 Is dat zo?\n3/9\n"])
 def test_a_bare_label_under_a_number_or_header_is_no_question_of_its_own(above):
+    # Blank lines and page furniture between them are looked past.
     from kamerqa.grammar import layout_parser
     from kamerqa.postlex.detect import shape_starts
 
-    lines = layout_parser("qa").scan(f"{above}\nVraag:\nIs dat zo?\n")
-    assert 1 not in shape_starts(lines, "unnumbered")
+    lines = layout_parser("qa").scan(f"{above.rstrip()}\nVraag:\nIs dat zo?\n")
+    label = above.count("\n") + 1 - above.endswith("\n")
+    assert lines.values[label].startswith("Vraag:") and label not in shape_starts(lines, "unnumbered")
     lines = layout_parser("qa").scan("Dat is zo.\nVraag:\nIs dat zo?\n")
     assert 1 in shape_starts(lines, "unnumbered")
 

@@ -120,6 +120,9 @@ _BARE = re.compile(rf"^{HSPACE}*{BARE_QUESTION_LABEL}")
 # alone or with its question ("1" / "Vraag:" / "Antwoord:"), a table's column
 # header ("Nr" / "Vraag"), or another label.
 _UNDER = frozenset({"NUMBER_ONLY", "NUMBERED", "COLUMN_HEADER", "DOSSIER_LINE", "QUESTION_LINE"})
+#: Lines looked past for what stands above a bare label: blank lines and
+#: page furniture ("1 De?" / "Pagina 1/9" / "Vraag:" is the label under 1).
+_PAST = frozenset({"BLANK", "PAGE_BREAK", "PAGE_OF", "PAGE_COUNTER_LINE"})
 
 
 def bare_label(lines: Lines, index: int) -> Start | None:
@@ -130,7 +133,7 @@ def bare_label(lines: Lines, index: int) -> Start | None:
     if match is None or not (match.end() == len(value) or starts_question(value[match.end() :])):
         return None  # "Vraag 3" (numbered), or not a label
     before = index - 1
-    while before >= 0 and lines.kinds[before] == "BLANK":
+    while before >= 0 and lines.kinds[before] in _PAST:
         before -= 1
     if before >= 0 and lines.kinds[before] in _UNDER:
         return None

@@ -73,11 +73,12 @@ def detect_form(
 
     A layout without numbers counts its starts (labels weighed as above).
     Numbered labels ("Vraag 1") it never outweighs.  Against numbers at line
-    starts only its bare labels ("Vraag" with no number) weigh: one such
-    line after a bare "Vraag" is more likely a footnote body at the page's
-    foot ("1 De vraag is hier exact weergegeven ...") than a question;
-    paragraphs that end in "?" outweigh no number."""
-    best, best_score = "table", (0, 0)
+    starts only its bare labels ("Vraag" with no number) weigh, and only
+    where the first question is a bare label: a numbered line after a bare
+    "Vraag" is more likely a footnote body at the page's foot ("1 De vraag
+    is hier exact weergegeven ...") than a question; paragraphs that end
+    in "?" outweigh no number."""
+    best, best_score, best_first = "table", (0, 0), 0
     for form in (name for name, layout in REGISTRY.items() if layout.numbered):  # the more explicit layouts first
         run, skipped, expected, previous = 0, 0, 1, None
         starts = shape_starts(lines, form)
@@ -95,9 +96,10 @@ def detect_form(
             scores[form] = run
         weight = LABEL_WEIGHT if REGISTRY[form].labels_decide else 1
         if run and (run * weight, -skipped) > best_score:
-            best, best_score = form, (run * weight, -skipped)
+            best, best_score, best_first = form, (run * weight, -skipped), min(i for i, s in starts.items() if s.label)
     # Numbered labels ("Vraag 1") outweigh bare ones; a number at a line
-    # start may be a footnote body, and bare labels may outweigh those.
+    # start may be a footnote body, and bare labels that stand before the
+    # first such number may outweigh it.
     numbers_found = best_score[0] > 0
     if numbers_found and REGISTRY[best].labels_decide:
         return best
@@ -109,9 +111,12 @@ def detect_form(
         evidence = labels * LABEL_WEIGHT + len(starts) - labels
         if scores is not None:
             scores[form] = evidence
-        # Against numbers only labels count: questions that merely end in
-        # "?" do not outweigh a number, bare "Vraag" labels may.
-        if (labels * LABEL_WEIGHT if numbers_found else evidence) > best_score[0]:
+        # Against numbers only labels count (questions that merely end in
+        # "?" do not outweigh a number), and only where the document's
+        # first question is one of them: "1 De?" ... "Vraag:" is numbered.
+        first_label = next((index for index in starts if lines.kinds[index] == "QUESTION_LINE"), len(lines))
+        against = labels * LABEL_WEIGHT if first_label < best_first else 0
+        if (against if numbers_found else evidence) > best_score[0]:
             best, best_score = form, (evidence, 0)
     return best
 
