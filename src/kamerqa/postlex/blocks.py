@@ -10,6 +10,7 @@ where their block begins (:meth:`PostLexer.process
 
 from __future__ import annotations
 
+from ..layouts.base import starts_question
 from ..model import Severity
 from .context import SENTENCE_END, numbers, retype
 from .passes import State, is_note_body
@@ -71,7 +72,7 @@ def _lost_number(state: State, index: int) -> bool:
     if not state.answer_numbers or kinds[index] != "TEXT" or index == 0 or kinds[index - 1] == "BLANK":
         return False
     missing = max(state.answer_numbers) + 1
-    if not values[index][:1].isupper() or not SENTENCE_END.search(values[index - 1]):
+    if not starts_question(values[index]) or not SENTENCE_END.search(values[index - 1]):
         return False
     # Answers only: the skipped number is answered nowhere.  Else: its question is printed.
     if (missing in lexer.printed_answers) if lexer.answers_only else (missing not in state.seen):
