@@ -194,3 +194,27 @@ def test_a_glued_number_whose_word_ocr_split_is_cut_off_too():
     assert [q.number for q in doc.questions] == ["1", "2", "3", "4 en 5"]
     assert doc.questions[1].text == "I s opsluiting het gevolg van cellentekort?"
     assert doc.questions[3].parts[0] == "D eelt u de mening, dat dit anders moet?"
+
+
+ANSWERS_ONLY = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 1990-1991
+21 800 V
+Nr. 30
+LIJST VAN ANTWOORDEN Ontvangen 5 december 1990
+1 De politieke functie van de NAVO is groot. 2 De Franse regering wordt alleen op politiek niveau betrokken. 3, 4 en 5 De herziening is in volle gang.
+"""
+
+
+def test_a_list_of_answers_only_has_its_inline_numbers_split():
+    # Old prints of answers only run several answers into one paragraph too.
+    from kamerqa.parsing import analyse
+
+    analysis = analyse(ANSWERS_ONLY)
+    doc = analysis.document
+    assert [(q.number, q.answer) for q in doc.questions] == [
+        ("1", "De politieke functie van de NAVO is groot."),
+        ("2", "De Franse regering wordt alleen op politiek niveau betrokken."),
+        ("3, 4 en 5", "De herziening is in volle gang."),
+    ]
+    assert doc.meta.kind == "Lijst van antwoorden"
+    assert analysis.unaccounted() == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kamerqa import vocabulary
 from kamerqa.grammar import layout_parser
 from kamerqa.postlex import ParseContext, PostLexer, blocks, passes, prepass
 
@@ -329,7 +330,7 @@ def test_a_list_of_answers_only_reads_back_from_every_report():
     assert (again.meta.kind, again.meta.dossier, again.meta.title) == (doc.meta.kind, doc.meta.dossier, doc.meta.title)
 
 
-@pytest.mark.parametrize("before", [prepass.ANSWERS_LIST_HEAD - 50, prepass.ANSWERS_LIST_HEAD])
+@pytest.mark.parametrize("before", [vocabulary.ANSWERS_LIST_HEAD - 50, vocabulary.ANSWERS_LIST_HEAD])
 def test_the_heading_of_a_list_of_answers_only_stands_in_the_documents_head(before):
     # ANSWERS_LIST_HEAD's boundary: the heading is the kind line under the title, looked for in the first 3,000 characters.
     line = "Een regel van de titel die steeds weer terugkomt.\n"  # 50 characters
@@ -337,4 +338,4 @@ def test_the_heading_of_a_list_of_answers_only_stands_in_the_documents_head(befo
     text = line * (before // 50) + "LIJST VAN ANTWOORDEN\n1 Ja, dat is zo.\n"
     assert text.index("LIJST") == before
     found = prepass.answers_list(_lines(text), text)
-    assert found == (before // 50 if before < prepass.ANSWERS_LIST_HEAD else None)
+    assert found == (before // 50 if before < vocabulary.ANSWERS_LIST_HEAD else None)

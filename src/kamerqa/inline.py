@@ -11,7 +11,7 @@ answer heading after bare-numbered questions, this pass breaks lines before
 a number (or a list or range of numbers) that follows a sentence end and is
 followed by a capital, and after the heading's "(Ontvangen ...)" (also in a
 print of questions only: bare-numbered questions, a Mededeling and no
-answer), so that the
+answer, and in a list of answers only), so that the
 numbers stand at line starts as the layouts read them.  It returns a
 :class:`~kamerqa.flat.FlatText` (the same map back to original positions).
 """
@@ -22,7 +22,7 @@ import itertools
 import re
 
 from .flat import FlatText, cut_line
-from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, HSPACE, MEDEDELING_WORD, QUESTIONS_LIST
+from .vocabulary import ANSWER_WORD, ANSWERS_HEADING, ANSWERS_LIST, ANSWERS_LIST_HEAD, HSPACE, MEDEDELING_WORD, QUESTIONS_LIST
 
 __all__ = ["split_inline_numbers"]
 
@@ -47,9 +47,10 @@ _RECEIVED = re.compile(r"\(\s*(?:[Oo]ntvangen|Ingezonden|In-\s?gezonden)[^()\n]{
 
 
 def split_inline_numbers(text: str) -> FlatText | None:
-    """The text re-broken before inline numbers, or ``None`` when it is
-    neither a questions-first print nor a print of questions only."""
-    if not (_questions_first(text) or _questions_only(text)):
+    """The text re-broken before inline numbers, or ``None`` when it is not
+    a questions-first print, a print of questions only or a list of answers
+    only."""
+    if not (_questions_first(text) or _questions_only(text) or _answers_only(text)):
         return None
     lines = text.split("\n")
     if text.endswith("\n"):
@@ -92,6 +93,14 @@ def _questions_only(text: str) -> bool:
     return heading is not None and len(_NUMBERED_LINE.findall(text, heading.end())) >= 2
 
 
+def _answers_only(text: str) -> bool:
+    """A committee's "LIJST VAN ANTWOORDEN" in the head, answer 1 right
+    after it: an old print of answers only (its questions another paper)."""
+    heading = _ANSWERS_LIST.search(text, 0, ANSWERS_LIST_HEAD)
+    return heading is not None and _RESTART.search(text, heading.end(), heading.end() + 400) is not None
+
+
+_ANSWERS_LIST = re.compile(ANSWERS_LIST)
 _MEDEDELING = re.compile(rf"(?m)^{HSPACE}*{MEDEDELING_WORD}\b")
 _ANSWER = re.compile(rf"(?m)^{HSPACE}*{ANSWER_WORD}\b")
 _QUESTIONS_LIST = re.compile(QUESTIONS_LIST)

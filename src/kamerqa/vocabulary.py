@@ -20,6 +20,7 @@ import sys
 __all__ = [
     "ANSWERS_HEADING",
     "ANSWERS_LIST",
+    "ANSWERS_LIST_HEAD",
     "ANSWER_LABEL",
     "ANSWER_REFERENCE",
     "ANSWER_WORD",
@@ -124,6 +125,9 @@ QUESTIONS_LIST = r"(?i:lijst[ \t]+van[ \t]+vragen)(?![ \t\n]+(?i:en)[ \t\n]+(?i:
 #: questions printed as another paper: "LIJST VAN ANTWOORDEN" opening a line
 #: (not "... vragen en antwoorden", not the words inside a sentence).
 ANSWERS_LIST = rf"(?m:^){HSPACE}*(?i:lijst[ \t]+van[ \t]+antwoorden)"
+#: How far into the document that heading is looked for, in characters: it
+#: is the kind line, under the dossier and title.
+ANSWERS_LIST_HEAD = 3_000
 
 
 #: The heading above the answers of a print whose questions come first:

@@ -27,7 +27,7 @@ from ..grammar import Lines
 from ..layouts import Start as _Start
 from ..layouts.base import ends_question, starts_question
 from ..text import HSPACE, clean_line, footnote_lead, number_label, typed_footnote_lead
-from ..vocabulary import ANSWERS_HEADING, ANSWERS_LIST, MEDEDELING_LABEL, TOELICHTING_LABEL
+from ..vocabulary import ANSWERS_HEADING, ANSWERS_LIST, ANSWERS_LIST_HEAD, MEDEDELING_LABEL, TOELICHTING_LABEL
 from .context import HEADER_KINDS, SENTENCE_END, TEXT_KINDS, numbers
 
 __all__ = [
@@ -212,9 +212,6 @@ def answers_heading(lines: Lines, starts: dict[int, _Start], text: str) -> int |
 
 
 _ANSWERS_LIST_LINE = re.compile(ANSWERS_LIST)
-#: How far into the document the heading of an answers-only list is looked
-#: for, in characters: it is the kind line, under the dossier and title.
-ANSWERS_LIST_HEAD = 3_000
 #: How many lines under that heading the first numbered answer may stand.
 ANSWERS_LIST_REACH = 3
 
