@@ -311,6 +311,27 @@ def test_a_footnote_body_is_cut_off_only_when_its_marker_is_near(far):
     assert notes == (["1"] if far else ["1", "2"])
 
 
+@pytest.mark.parametrize(("number", "kept"), [(3, True), (4, False)])
+def test_a_footnote_body_runs_past_a_number_the_questions_have_passed(number, kept):
+    # "OECD Working Papers, No. 3. Paris" inside a footnote body under
+    # question 3 of a letter numbered "1.", "2.", ... (no labels): 3 is
+    # passed, so the body runs on to its counter; 4 is the next question.
+    text = (
+        "Algemene Rekenkamer Geachte voorzitter, " + "tekst " * 200 + "1. Waarom is dat zo? Het is zo. 2. En dit? Ook zo. "
+        "3. En dat, gezien de studie1 van de OECD? Het antwoord staat in de studie.    "
+        f"1 Harding, M. (2014). Personal Tax Treatment. OECD Working Papers, No. {number}. Paris: OECD.    1/2  "
+        "Zo is het. 5. En verder? Ja. 2/2"
+    )
+    doc = kamerqa.parse(text)
+    assert doc.meta.layout == "period"
+    note = doc.footnotes[0].text
+    if kept:
+        assert note.replace("\n", " ") == f"Harding, M. (2014). Personal Tax Treatment. OECD Working Papers, No. {number}. Paris: OECD."
+        assert doc.question("3").answer == "Het antwoord staat in de studie. Zo is het."
+    else:
+        assert note == "Harding, M. (2014)."
+
+
 # The searches that start from a literal or a digit find what the plain
 # patterns (their specification, kept here) find, on text made of the
 # characters that matter to them.

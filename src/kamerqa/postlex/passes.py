@@ -309,15 +309,20 @@ def _counter_follows(state: State, index: int) -> bool:
     """In text whose line breaks were lost, footnote bodies run to the page
     counter ("3/7") that ends their page; the sentence breaks re-breaking
     put inside them are no ends.  Does the counter follow within
-    :data:`NOTE_REACH` lines, with no question or label before it?"""
+    :data:`NOTE_REACH` lines, with no question or label before it (a
+    number the questions have passed is none)?"""
     if not state.lexer.context.reflowed:
         return False
     kinds, starts = state.lines.kinds, state.lexer.starts
+    # Without labels, numbers run on: "No. 20. Paris: OECD" after question
+    # 20 has started is part of the body, not a question.
+    passed = state.expected if not REGISTRY[state.lexer.form].labels_decide else 0
     for following in range(index + 1, min(index + 1 + NOTE_REACH, len(kinds))):
         kind = kinds[following]
         if kind == "PAGE_OF":
             return True
-        if kind in ("QUESTION_LINE", "ANSWER_LINE", "BLANK") or following in starts:
+        start = starts.get(following)
+        if kind in ("QUESTION_LINE", "ANSWER_LINE", "BLANK") or (start is not None and not (start.label and start.first < passed)):
             return False
     return False
 
