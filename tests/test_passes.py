@@ -339,3 +339,38 @@ def test_the_heading_of_a_list_of_answers_only_stands_in_the_documents_head(befo
     assert text.index("LIJST") == before
     found = prepass.answers_list(_lines(text), text)
     assert found == (before // 50 if before < vocabulary.ANSWERS_LIST_HEAD else None)
+
+
+def _marker_on_its_line(gap: int) -> str:
+    """PyPDF2 text of a Kamervraag: the marker "1" on a line of its own under
+    its question, its body "1NOS, ..." ``gap`` lines further down."""
+    return (
+        "Vraag 1\nBent u bekend met het bericht «Wachttijden ggz»?\n1\n"
+        "Vraag 2\nKlopt het dat de informatie bij de NZa wordt aangeboden?\n"
+        + "".join(f"En verder regel {k} van de vraag.\n" for k in range(gap - 3))
+        + "1NOS, 22 oktober 2024, «Wachttijden ggz»\nVraag 3\nWat doet de NZa daarmee?\n"
+    )
+
+
+@pytest.mark.parametrize("gap", [passes.MARKER_LINE_REACH, passes.MARKER_LINE_REACH + 1])
+def test_a_marker_on_a_line_of_its_own_is_one_where_its_body_follows(gap):
+    # MARKER_LINE_REACH's boundary: the body opens a line at most that many
+    # lines below the marker; further down the lone number is a page number.
+    import kamerqa
+    from kamerqa.parsing import analyse
+
+    text = _marker_on_its_line(gap)
+    lines = text.split("\n")
+    assert lines.index("1NOS, 22 oktober 2024, «Wachttijden ggz»") - lines.index("1") == gap
+    analysis = analyse(text)
+    doc = analysis.document
+    if gap <= passes.MARKER_LINE_REACH:
+        assert [(f.marker, f.question, f.text) for f in doc.footnotes] == [("1", "1", "NOS, 22 oktober 2024, «Wachttijden ggz»")]
+        assert doc.question("1").text == "Bent u bekend met het bericht «Wachttijden ggz»? 1"
+        assert "NOS" not in doc.question("2").text
+    else:
+        assert doc.footnotes == ()
+        assert doc.question("1").text == "Bent u bekend met het bericht «Wachttijden ggz»?"  # "1": the page number
+        assert 3 in analysis.roles and ("layout", "page-number") in analysis.roles[3]
+    assert analysis.unaccounted() == []
+    assert kamerqa.parse(text.replace("»?\n1\n", "»?\n2\n")).footnotes == ()  # not the next footnote's number

@@ -25,7 +25,10 @@ __all__ = ["MIN_WORDS", "split_parts"]
 #: A sentence after a "?" shorter than this is a follow-up, not a question of its own.
 MIN_WORDS = 4
 
-_BOUNDARY = re.compile(r"\?[\"'”’»)\]]*(\s*)(?=[\"'“‘(\[]?[A-ZÀ-Þ])")
+# A "?" (closing marks after it) and the space before the next question;
+# a footnote marker set after the "?" on a line of its own ("...?" / "1")
+# stays with the question it belongs to.
+_BOUNDARY = re.compile(r"\?[\"'”’»)\]]*(?:[ \t]*\d{1,3}(?:[ \t]+\d{1,3})*(?=\s))?(\s*)(?=[\"'“‘(\[]?[A-ZÀ-Þ])")
 _FOLLOW_UP = re.compile(r"[\"'“‘(\[]?(?:Zo\b|En zo\b|Indien\b|Zo ja\b|Zo nee\b|Zo niet\b|Of\b|En\b|Waarom niet\b)")
 _SENTENCE = re.compile(r"[^?.!]*[?.!]?")
 

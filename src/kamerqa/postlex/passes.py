@@ -223,9 +223,13 @@ def question_start(state: State, index: int, kind: str, token: Token) -> bool:
 
 
 def lone_number(state: State, index: int, kind: str, token: Token) -> bool:
-    """A number alone on its line: the table's "Blz." cell, else a page number."""
+    """A number alone on its line: the table's "Blz." cell, a footnote
+    marker set on a line of its own, else a page number."""
     if kind == "NUMBER_ONLY" and REGISTRY[state.lexer.form].page_cells:
         state.out.append(retype(token, "PAGE_CELL", clean_line(token.value)))  # the "Blz." column
+        return True
+    if kind == "NUMBER_ONLY" and _marker_line(state, index):
+        state.emit_text(token)
         return True
     if kind in ("NUMBER_ONLY", "PAGE_OF"):
         state.out.append(retype(token, "PAGE_NUMBER", clean_line(token.value)))  # the document's own page
@@ -331,3 +335,20 @@ def is_note_body(value: str, marker: int) -> bool:
     """Does this line open the body of footnote ``marker`` ("1 Ter inzage ...")?"""
     lead = footnote_lead(value)
     return lead is not None and int(lead[0]) == marker
+
+
+#: How far below a marker set on a line of its own its footnote body may
+#: stand, in lines (about a page of PDF text).
+MARKER_LINE_REACH = 60
+
+
+def _marker_line(state: State, index: int) -> bool:
+    """PyPDF2 text sets a superscript footnote marker on a line of its own
+    under the text it belongs to ("... onderzoekers»?" / "1"): the number
+    alone right under a text line is the next footnote's marker where that
+    footnote's body ("1NOS, 22 oktober 2024, ...") opens a line within
+    :data:`MARKER_LINE_REACH` lines below; else it is a page number."""
+    kinds, values = state.lines.kinds, state.lines.values
+    if index == 0 or kinds[index - 1] not in TEXT_KINDS or int(values[index]) != state.next_note:
+        return False
+    return any(is_note_body(values[following], state.next_note) for following in range(index + 1, min(index + 1 + MARKER_LINE_REACH, len(kinds))))

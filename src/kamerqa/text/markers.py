@@ -38,6 +38,9 @@ _MARKERS = re.compile(
     rf"(?<={_MARKER_BEFORE})(\d{{1,3}}){_MARKER_AFTER}|\[\s*(\d{{1,3}})\s*\]"
     rf"|(?<![^\n])(\d{{1,3}})(?=[»”’\"?,;:\]]|\)(?![ \t]+\S)| [a-zà-ÿ])"  # "1) tekst" opens a list item
     rf"|(?<=[.?!»”] )(\d{{1,3}})\)(?=[ \t]*(?:\n|$))"
+    # PyPDF2 text sets superscript markers on a line of their own under the
+    # line they belong to: "1", "2 3" (a second number after one or two digits).
+    rf"|(?:(?<![^\n])|(?<=(?<![^\n])\d[ \t])|(?<=(?<![^\n])\d\d[ \t]))(\d{{1,3}})(?=(?:[ \t]+\d{{1,3}})*[ \t]*(?:\n|$))"
 )
 
 
