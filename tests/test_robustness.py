@@ -203,6 +203,18 @@ def test_an_unexpected_line_is_named_alike_however_the_lines_are_fed():
     assert [d.code for d in merged.diagnostics if d.line == 5] == ["unexpected-line"]
 
 
+def test_an_old_prints_title_above_its_dossier_is_read_however_the_lines_are_fed():
+    # Found by the property below: the session line merged with the text
+    # under it (one token for the parser) hid the title above the dossier.
+    text = (
+        "Vergaderjaar 1988-1989\nTotaallijst feitelijke vragen (27925, nr. 919) 3/15Algemeen 1. Was op 1 februari jl. "
+        "het resultaat reeds bekend? Waarom is daarvan toen geen mededeling aan de Kamer gedaan?\n20 916\n6. Hoe ste"
+    )
+    merged, separate = _parse_both_ways(text)
+    assert merged == separate
+    assert merged.meta.title is not None and merged.meta.title.startswith("Totaallijst feitelijke vragen")
+
+
 @given(mutated_documents())
 def test_feeding_runs_parses_like_feeding_lines(text):
     merged, separate = _parse_both_ways(text.removeprefix("\ufeff"))

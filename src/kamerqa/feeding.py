@@ -22,7 +22,7 @@ from .grammar import LayoutParser, Run, lark_token, layout_parser, line_of, new_
 from .model import Severity
 from .postlex import ParseContext, PostLexer, detect_form, questions_only
 
-__all__ = ["ERROR_MESSAGES", "feed", "line_tokens", "merge_runs", "name_error"]
+__all__ = ["ERROR_MESSAGES", "feed", "line_tokens", "merge_runs", "name_error", "unmerge"]
 
 # Unexpected lines other than answer labels, named by example (Lark's
 # match_examples): each example is a small document that fails at the kind
@@ -137,7 +137,7 @@ def feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *
             feed(token)
         except UnexpectedToken as exc:
             exc.token = lark_token(exc.token)  # Lark names errors by comparing tokens as strings
-            lines = _unmerge(token)
+            lines = unmerge(token)
             if len(lines) == 1:
                 if not recover:
                     raise
@@ -155,10 +155,10 @@ def feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *
     return parser.feed_eof(last)
 
 
-def _unmerge(token: Token) -> list[Token]:
+def unmerge(token: Token) -> list[Token]:
     """The single-line tokens a merged token was made of."""
     if isinstance(token, Run):
-        return [line for part in token.parts for line in _unmerge(part)]
+        return [line for part in token.parts for line in unmerge(part)]
     if token.type != "TEXT" or token.value.count("\n") <= 1:
         return [token]
     lines = token.value.split("\n")[:-1]

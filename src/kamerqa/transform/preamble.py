@@ -12,9 +12,10 @@ import attrs
 from lark import Token, Tree
 
 from .. import header
+from ..feeding import unmerge
 from ..model import DocumentMeta, KamerstukRef, Severity
 from ..text import clean_line
-from .fields import Fields, children, lines, retype_text
+from .fields import Fields, children, retype_text
 
 __all__ = ["Heading", "preamble_items", "read_meta"]
 
@@ -158,7 +159,9 @@ def _title_above(intro: list[Token]) -> tuple[list[Token], list[Token]]:
     lines right after the session line ("Tweede Kamer der Staten-Generaal" /
     "2" / "Vergaderjaar 1988-1989" / title / "20 800"), split off what was
     read before the heading; none where no session line stands right above."""
-    tokens = list(lines(intro))
+    # One token a line, as the lines were printed: the parser may have been
+    # fed the session line merged with the text under it.
+    tokens = [line for token in intro for line in unmerge(token)]
     for at in range(len(tokens) - 1, -1, -1):
         token = tokens[at]
         if token.type not in ("TEXT", "PRELUDE"):  # the prelude pass takes what stands before the heading
