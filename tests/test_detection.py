@@ -161,6 +161,19 @@ def test_a_bare_label_under_a_number_or_header_is_no_question_of_its_own(above):
     assert 1 in shape_starts(lines, "unnumbered")
 
 
+@pytest.mark.parametrize("below", ["1 Is dat zo?", "1", "Vraag 1", "\n1 Is dat zo?"])
+def test_a_bare_label_over_a_numbered_line_is_its_column_header(below):
+    # "Vraag" / "1 De?": the header over the table's first row, no question.
+    from kamerqa.grammar import layout_parser
+    from kamerqa.postlex.detect import shape_starts
+
+    lines = layout_parser("qa").scan(f"Vraag\n{below}\nAntwoord\nJa.\n")
+    assert 0 not in shape_starts(lines, "unnumbered")
+    assert _form(f"Vraag\n{below}\nAntwoord\nJa.\n") != "unnumbered"
+    lines = layout_parser("qa").scan("Vraag\nIs dat zo?\nAntwoord\nJa.\n")
+    assert 0 in shape_starts(lines, "unnumbered")
+
+
 def test_paragraphs_ask_only_in_a_document_without_question_labels():
     from kamerqa.grammar import layout_parser
     from kamerqa.postlex.detect import shape_starts

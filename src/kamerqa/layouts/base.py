@@ -123,6 +123,8 @@ _UNDER = frozenset({"NUMBER_ONLY", "NUMBERED", "COLUMN_HEADER", "DOSSIER_LINE", 
 #: Lines looked past for what stands above a bare label: blank lines and
 #: page furniture ("1 De?" / "Pagina 1/9" / "Vraag:" is the label under 1).
 _PAST = frozenset({"BLANK", "PAGE_BREAK", "PAGE_OF", "PAGE_COUNTER_LINE"})
+#: Over a numbered line a label alone is the column's header ("Vraag" / "1 De?").
+_ABOVE = frozenset({"NUMBER_ONLY", "NUMBERED", "QUESTION_LINE"})
 
 
 def bare_label(lines: Lines, index: int) -> Start | None:
@@ -137,4 +139,10 @@ def bare_label(lines: Lines, index: int) -> Start | None:
         before -= 1
     if before >= 0 and lines.kinds[before] in _UNDER:
         return None
+    if match.end() == len(value):  # "Vraag" alone: a column header where a numbered line follows
+        after = index + 1
+        while after < len(lines) and lines.kinds[after] in _PAST:
+            after += 1
+        if after < len(lines) and lines.kinds[after] in _ABOVE:
+            return None
     return unnumbered(match.end() if match.end() < len(value) else None)
