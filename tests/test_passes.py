@@ -352,6 +352,23 @@ def _marker_on_its_line(gap: int) -> str:
     )
 
 
+def test_markers_on_lines_of_their_own_may_stand_before_the_first_body():
+    # Corpus 326: "...?" / "1", "...?" / "2", then the bodies "1..." and "2...".
+    import kamerqa
+
+    text = (
+        "Vraag 1\nBent u bekend met het artikel?\n1\nAntwoord 1\nJa.\n"
+        "Vraag 2\nWat vindt u van het pakket?\n2\nAntwoord 2\nEr zijn afspraken gemaakt.\n"
+        "1EenVandaag, 30 april\n2Dolfinarium, «In het water bij dolfijnen»\n"
+    )
+    doc = kamerqa.parse(text)
+    assert [(f.marker, f.question, f.text) for f in doc.footnotes] == [
+        ("1", "1", "EenVandaag, 30 april"),
+        ("2", "2", "Dolfinarium, «In het water bij dolfijnen»"),
+    ]
+    assert doc.question("2").answer == "Er zijn afspraken gemaakt."
+
+
 @pytest.mark.parametrize("gap", [passes.MARKER_LINE_REACH, passes.MARKER_LINE_REACH + 1])
 def test_a_marker_on_a_line_of_its_own_is_one_where_its_body_follows(gap):
     # MARKER_LINE_REACH's boundary: the body opens a line at most that many

@@ -345,10 +345,12 @@ MARKER_LINE_REACH = 60
 def _marker_line(state: State, index: int) -> bool:
     """PyPDF2 text sets a superscript footnote marker on a line of its own
     under the text it belongs to ("... onderzoekers»?" / "1"): the number
-    alone right under a text line is the next footnote's marker where that
+    alone right under a text line is a footnote's marker (the next one, or
+    one after it: markers 1 and 2 may stand before body 1) where that
     footnote's body ("1NOS, 22 oktober 2024, ...") opens a line within
     :data:`MARKER_LINE_REACH` lines below; else it is a page number."""
     kinds, values = state.lines.kinds, state.lines.values
-    if index == 0 or kinds[index - 1] not in TEXT_KINDS or int(values[index]) != state.next_note:
+    number = int(values[index])
+    if index == 0 or kinds[index - 1] not in TEXT_KINDS or number < state.next_note:
         return False
-    return any(is_note_body(values[following], state.next_note) for following in range(index + 1, min(index + 1 + MARKER_LINE_REACH, len(kinds))))
+    return any(is_note_body(values[following], number) for following in range(index + 1, min(index + 1 + MARKER_LINE_REACH, len(kinds))))
