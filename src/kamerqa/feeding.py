@@ -127,14 +127,14 @@ def feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *
     allows, kept as text in the current field; otherwise Lark's
     UnexpectedToken propagates."""
     parser = layout.lark.parse_interactive()
-    feed = parser.parser_state.feed_token
+    feed_token = parser.parser_state.feed_token
     last: Token | None = None
     context.questions_seen = False
     for token in tokens:
         if token.type == "QUESTION_START":
             context.questions_seen = True
         try:
-            feed(token)
+            feed_token(token)
         except UnexpectedToken as exc:
             exc.token = lark_token(exc.token)  # Lark names errors by comparing tokens as strings
             lines = unmerge(token)
@@ -145,7 +145,7 @@ def feed(layout: LayoutParser, tokens: Sequence[Token], context: ParseContext, *
             else:  # feed the lines one by one, to report (or raise at) the ones that do not fit
                 for line in lines:
                     try:
-                        feed(line)
+                        feed_token(line)
                     except UnexpectedToken as line_exc:
                         line_exc.token = lark_token(line_exc.token)
                         if not recover:

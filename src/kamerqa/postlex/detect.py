@@ -114,7 +114,7 @@ def detect_form(
         # Against numbers only labels count (questions that merely end in
         # "?" do not outweigh a number), and only where the document's
         # first question is one of them: "1 De?" ... "Vraag:" is numbered.
-        first_label = next((index for index in starts if lines.kinds[index] == "QUESTION_LINE"), len(lines))
+        first_label = min((index for index in starts if lines.kinds[index] == "QUESTION_LINE"), default=len(lines))
         against = labels * LABEL_WEIGHT if first_label < best_first else 0
         if (against if numbers_found else evidence) > best_score[0]:
             best, best_score = form, (evidence, 0)
