@@ -369,6 +369,32 @@ def test_markers_on_lines_of_their_own_may_stand_before_the_first_body():
     assert doc.question("2").answer == "Er zijn afspraken gemaakt."
 
 
+@pytest.mark.parametrize("body", [True, False])
+def test_a_marker_at_the_start_of_the_line_under_its_sentence(body):
+    # Corpus 361: "... onder vuur»?" / "1 Herkent u" / "de aard ...?": the
+    # marker of the sentence above, where body 1 follows; without a body it
+    # is the text it seems (and never a question of the labelled layout).
+    import kamerqa
+
+    text = (
+        "Vraag 1\nBent u bekend met het artikel «Om 22.00 uur naar bed»?\n1 Herkent u\nde aard van de klachten?\n"
+        "Antwoord 1\nJa.\nVraag 2\nHoeveel aanbieders zijn er?\n2 Hoe wordt verantwoording afgelegd?\n"
+        + ("1AD (2024). «Om 22.00 uur naar bed»\n2wetten.nl – Regeling\n" if body else "")
+        + "Antwoord 2\nVeertig.\n"
+    )
+    doc = kamerqa.parse(text)
+    assert [q.number for q in doc.questions] == ["1", "2"]
+    assert doc.question("1").text == "Bent u bekend met het artikel «Om 22.00 uur naar bed»? 1 Herkent u de aard van de klachten?"
+    assert doc.question("2").text == "Hoeveel aanbieders zijn er? 2 Hoe wordt verantwoording afgelegd?"
+    if body:
+        assert [(f.marker, f.question, f.text) for f in doc.footnotes] == [
+            ("1", "1", "AD (2024). «Om 22.00 uur naar bed»"),
+            ("2", "2", "wetten.nl – Regeling"),
+        ]
+    else:
+        assert doc.footnotes == ()
+
+
 @pytest.mark.parametrize("gap", [passes.MARKER_LINE_REACH, passes.MARKER_LINE_REACH + 1])
 def test_a_marker_on_a_line_of_its_own_is_one_where_its_body_follows(gap):
     # MARKER_LINE_REACH's boundary: the body opens a line at most that many

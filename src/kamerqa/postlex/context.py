@@ -142,3 +142,9 @@ class MarkerSites:
         self.scanned = len(out)
         site = self.sites.get(marker)
         return site if site is not None and site[0] >= first else None
+
+    def place(self, marker: str, site: tuple[int, int, int]) -> None:
+        """Note a marker the text patterns do not find, the lexer having
+        read it from its place ("1 Herkent u" under the sentence it marks)."""
+        self.last_since(len(self.out), marker)  # everything before it scanned first: it is the last
+        self.sites[marker] = site

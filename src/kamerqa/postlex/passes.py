@@ -286,6 +286,13 @@ def list_line(state: State, index: int, kind: str, token: Token) -> bool:
         out.append(token)  # repeated at the top of a page
     else:
         state.emit_text(token)
+        if kind == "NUMBERED" and (number := _marker_at_start(state, index)) is not None:
+            site = (len(out) - 1, *number)
+            marker = token.value[number[0] : number[1]]
+            if marker == state.note_text:
+                state.candidate = site
+            else:
+                state.sites.place(marker, site)
     return True
 
 
@@ -342,6 +349,29 @@ def is_note_body(value: str, marker: int) -> bool:
 MARKER_LINE_REACH = 60
 
 
+def _marker_at_start(state: State, index: int) -> tuple[int, int] | None:
+    """PyPDF2 text also sets a marker at the start of the line under the
+    sentence it marks ("... onder vuur»?" / "1 Herkent u"): a numbered line
+    that starts no question, under a sentence's end, is a footnote's marker
+    (where it stands on the line) where that footnote's body opens a line
+    within :data:`MARKER_LINE_REACH` lines below."""
+    kinds, values = state.lines.kinds, state.lines.values
+    lead = footnote_lead(values[index])
+    if lead is None or index == 0 or kinds[index - 1] not in TEXT_KINDS or not SENTENCE_END.search(values[index - 1]):
+        return None
+    number = int(lead[0])
+    if number < state.next_note or not _body_below(state, index, number):
+        return None
+    start = values[index].index(lead[0])
+    return start, start + len(lead[0])
+
+
+def _body_below(state: State, index: int, number: int) -> bool:
+    """Does footnote ``number``'s body open a line within :data:`MARKER_LINE_REACH` lines below ``index``?"""
+    values = state.lines.values
+    return any(is_note_body(values[following], number) for following in range(index + 1, min(index + 1 + MARKER_LINE_REACH, len(values))))
+
+
 def _marker_line(state: State, index: int) -> bool:
     """PyPDF2 text sets a superscript footnote marker on a line of its own
     under the text it belongs to ("... onderzoekers»?" / "1"): the number
@@ -353,4 +383,4 @@ def _marker_line(state: State, index: int) -> bool:
     number = int(values[index])
     if index == 0 or kinds[index - 1] not in TEXT_KINDS or number < state.next_note:
         return False
-    return any(is_note_body(values[following], number) for following in range(index + 1, min(index + 1 + MARKER_LINE_REACH, len(kinds))))
+    return _body_below(state, index, number)
