@@ -15,6 +15,9 @@ from collections.abc import Callable
 CASES: dict[str, Callable[[int], str]] = {
     "answer labels": lambda n: "1 Vraag?\n" + "Antwoord\n" * n,
     "lone numbers": lambda n: "1 Vraag?\nAntwoord\n" + "7\n" * n,
+    # each could be a footnote marker on a line of its own: is a body below?
+    "lone numbers under text": lambda n: "Vraag 1\nIs dat zo?\nAntwoord 1\n" + "Dit is tekst.\n5\n" * (n // 2)
+    + "5 Een noot.\n",
     "blank lines": lambda n: "1 Vraag?\nAntwoord\nJa.\n" + "\n" * (10 * n) + "2 Vraag?\nAntwoord\nNee.\n",
     "questions": lambda n: "".join(f"{k} Vraag {k}?\nAntwoord\nJa.\n" for k in range(1, n + 1)),
     "fragments after the list": lambda n: "1 Vraag?\nAntwoord\nJa, dat is zo en zo blijft het.\n"

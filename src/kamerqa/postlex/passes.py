@@ -11,6 +11,7 @@ the line where their block begins.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,9 @@ class State:
         self.start: _Start | None = None  # the question the current line starts, if any
         self.answer_numbers: set[int] = set()  # the numbers answered after an answers heading
         self.heading_open = False  # the answers heading's lines go on
+        #: The lines each number opens as a footnote body would, built when a
+        #: marker on a line of its own is first looked at (see _body_below).
+        self.note_bodies: dict[int, list[int]] | None = None
 
     def flush(self, end: int) -> None:
         """Emit the pending text lines (up to ``end``) as one TEXT token."""
@@ -368,8 +372,15 @@ def _marker_at_start(state: State, index: int) -> tuple[int, int] | None:
 
 def _body_below(state: State, index: int, number: int) -> bool:
     """Does footnote ``number``'s body open a line within :data:`MARKER_LINE_REACH` lines below ``index``?"""
-    values = state.lines.values
-    return any(is_note_body(values[following], number) for following in range(index + 1, min(index + 1 + MARKER_LINE_REACH, len(values))))
+    if state.note_bodies is None:  # where each number opens a line, read once when first asked
+        state.note_bodies = {}
+        for at, value in enumerate(state.lines.values):
+            lead = footnote_lead(value)
+            if lead is not None:
+                state.note_bodies.setdefault(int(lead[0]), []).append(at)
+    lines = state.note_bodies.get(number, [])
+    after = bisect.bisect_right(lines, index)
+    return after < len(lines) and lines[after] <= index + MARKER_LINE_REACH
 
 
 def _marker_line(state: State, index: int) -> bool:
