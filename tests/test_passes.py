@@ -393,6 +393,9 @@ def test_a_marker_at_the_start_of_the_line_under_its_sentence(body):
         ]
     else:
         assert doc.footnotes == ()
+    # Under "... als volgt:" a numbered line opens a list, body below or not.
+    listed = text.replace("«Om 22.00 uur naar bed»?\n1 Herkent u", "«Om 22.00 uur naar bed» als volgt:\n1 Herkent u")
+    assert [f.marker for f in kamerqa.parse(listed).footnotes] == []
 
 
 @pytest.mark.parametrize("gap", [passes.MARKER_LINE_REACH, passes.MARKER_LINE_REACH + 1])

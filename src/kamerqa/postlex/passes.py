@@ -22,7 +22,7 @@ from ..header import read_role
 from ..layouts import REGISTRY
 from ..layouts import Start as _Start
 from ..model import Severity
-from ..text import clean_line, footnote_lead, footnote_marker_span
+from ..text import ENDS_SENTENCE, clean_line, footnote_lead, footnote_marker_span
 from .context import SENTENCE_END, TEXT_KINDS, MarkerSites, last_type, looks_like_name, numbers, retype
 from .detect import in_sequence
 
@@ -361,7 +361,8 @@ def _marker_at_start(state: State, index: int) -> tuple[int, int] | None:
     within :data:`MARKER_LINE_REACH` lines below."""
     kinds, values = state.lines.kinds, state.lines.values
     lead = footnote_lead(values[index])
-    if lead is None or index == 0 or kinds[index - 1] not in TEXT_KINDS or not SENTENCE_END.search(values[index - 1]):
+    # Under a sentence's end, not under "... als volgt:", where a list follows.
+    if lead is None or index == 0 or kinds[index - 1] not in TEXT_KINDS or not ENDS_SENTENCE.search(values[index - 1]):
         return None
     number = int(lead[0])
     if number < state.next_note or not _body_below(state, index, number):
