@@ -75,6 +75,11 @@ def _form(text: str) -> str:
     return detect_form(layout_parser("qa").scan(text))
 
 
+def _numbered_lines(count: int, text: str) -> str:
+    """Lines "1 <text>", "2 <text>", ... ("{k}" in ``text`` is the number)."""
+    return "".join(f"{k} {text.format(k=k)}\n" for k in range(1, count + 1))
+
+
 @pytest.mark.parametrize(("bare", "expected"), [(4, "labelled"), (5, "table")])
 def test_a_run_of_labels_weighs_twice_its_length(bare, expected):
     # LABEL_WEIGHT's boundary: two "Vraag N" labels (2 x 2 = 4) hold against
@@ -84,8 +89,7 @@ def test_a_run_of_labels_weighs_twice_its_length(bare, expected):
 
     assert LABEL_WEIGHT == 2
     labels = "Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\n\nVraag 2\nEn dit?\nAntwoord 2\nNee.\n\n"
-    numbers = "".join(f"{k} Zie de bijlage bij punt {k}.\n" for k in range(1, bare + 1))
-    assert _form(labels + numbers) == expected
+    assert _form(labels + _numbered_lines(bare, "Zie de bijlage bij punt {k}.")) == expected
 
 
 def test_of_equally_long_runs_the_one_that_skips_fewest_numbers_wins():
@@ -128,7 +132,7 @@ def test_bare_labels_weigh_against_numbers_at_line_starts(numbers, expected):
 
     assert LABEL_WEIGHT == 2
     bare = "Vraag\nHeeft u onderzocht of dat zo is?1\nAntwoord\nJa.\n\n"
-    notes = "".join(f"{k} De vraag is hier weergegeven zoals gesteld.\n" for k in range(1, numbers + 1))
+    notes = _numbered_lines(numbers, "De vraag is hier weergegeven zoals gesteld.")
     assert _form(bare + notes) == expected
     # A document whose first question is numbered is numbered, bare labels after it or not.
     assert _form(notes + bare) == "table"
